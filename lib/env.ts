@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+
+// The only module that reads process.env. Empty strings count as unset, so a copied
+// .env.example with blank values behaves like no .env at all.
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.url()),
+  OPENAI_MODEL: optional(z.string()),
+  PGLITE_DATA_DIR: optional(z.string()),
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv();

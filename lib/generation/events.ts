@@ -1,0 +1,46 @@
+import type { LearningPath } from "@/lib/learning-path/path-schema";
+
+// The events the generation pipeline emits. Declared once: the server encodes them as
+// SSE frames and the browser decodes the same shapes. Field names follow the earlier
+// product's frames (progress, message, done, redirect_url, error) so old clients work.
+
+export const STAGES = [
+  "analyzing",
+  "curriculum",
+  "resources",
+  "insights",
+  "finalizing",
+  "complete",
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type ProgressEvent = {
+  type: "progress";
+  stage: Stage;
+  /** 0-100, never decreasing, earned by finished work. */
+  progress: number;
+  message: string;
+  /** Set when a curriculum milestone has just arrived from the model. */
+  milestone?: { index: number; title: string };
+};
+
+export type DoneEvent = {
+  type: "done";
+  stage: "complete";
+  progress: 100;
+  message: string;
+  done: true;
+  redirect_url: string;
+  path: LearningPath;
+};
+
+export type ErrorEvent = {
+  type: "error";
+  stage: Stage;
+  progress: number;
+  message: string;
+  error: string;
+  code: string;
+};
+
+export type GenerationEvent = ProgressEvent | DoneEvent | ErrorEvent;

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { LEARNING_STYLES, LEVELS } from "./request-schema";
+
+// The finished learning path. This is what the done frame carries, what the result
+// page renders and (later) what is saved; LLM output is checked against it.
+
+/** Only web links: a model-written `javascript:` or `file:` URL never reaches a page. */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, error: "Links must be http(s) URLs" });
+
+export const RESOURCE_TYPES = [
+  "documentation",
+  "video",
+  "course",
+  "article",
+  "book",
+  "podcast",
+  "interactive",
+  "project",
+] as const;
+
+export const resourceSchema = z.object({
+  type: z.enum(RESOURCE_TYPES),
+  title: z.string().min(1).max(200),
+  url: httpUrlSchema,
+  description: z.string().max(400),
+  free: z.boolean(),
+});
+
+export const milestoneSchema = z.object({
+  title: z.string().min(1).max(200),
+  description: z.string().max(1000),
+  weekStart: z.number().int().min(1),
+  weekEnd: z.number().int().min(1),
+  estimatedHours: z.number().int().min(0),
+  skillsGained: z.array(z.string().max(120)).max(12),
+  resources: z.array(resourceSchema).min(1).max(4),
+});
+
+export const scheduleWeekSchema = z.object({
+  week: z.number().int().min(1),
+  milestone: z.string(),
+  focus: z.string(),
+  hours: z.number().int().min(0),
+});
+
+export const careerInsightsSchema = z.object({
+  relatedRoles: z.array(z.string()).max(10),
+  skillsInDemand: z.array(z.string()).max(12),
+  salaryRange: z.object({ text: z.string(), region: z.string(), caveat: z.string() }),
+  outlook: z.string(),
+  nextSteps: z.array(z.string()).max(10),
+});
+
+export const learningPathSchema = z.object({
+  title: z.string().min(1).max(200),
+  summary: z.string().max(2000),
+  topic: z.string(),
+  prerequisites: z.array(z.string().max(200)).max(12),
+  level: z.enum(LEVELS),
+  learningStyle: z.enum(LEARNING_STYLES),
+  durationWeeks: z.number().int().min(1).max(52),
+  hoursPerWeek: z.number().int().min(1).max(40),
+  totalHours: z.number().int().min(0),
+  goals: z.array(z.string()),
+  milestones: z.array(milestoneSchema).min(1),
+  schedule: z.array(scheduleWeekSchema),
+  careerInsights: careerInsightsSchema,
+  generatedBy: z.object({
+    provider: z.enum(["openai", "offline"]),
+    model: z.string(),
+  }),
+  generatedAt: z.string(),
+});
+
+export type Resource = z.infer<typeof resourceSchema>;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type ScheduleWeek = z.infer<typeof scheduleWeekSchema>;
+export type CareerInsights = z.infer<typeof careerInsightsSchema>;
+export type LearningPath = z.infer<typeof learningPathSchema>;

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+// The request schema is shared by the form (client-side validation) and the route
+// handlers, so both sides reject exactly the same input with the same messages.
+
+export const LEVELS = ["beginner", "intermediate", "advanced", "expert"] as const;
+export const LEARNING_STYLES = ["visual", "auditory", "reading", "kinesthetic"] as const;
+
+/** Time-per-week presets shown in the form; each is sent as a number of hours. */
+export const TIME_PRESETS = [
+  { id: "minimal", label: "Minimal", range: "1-2 h / week", hoursPerWeek: 2 },
+  { id: "moderate", label: "Moderate", range: "3-5 h / week", hoursPerWeek: 4 },
+  { id: "substantial", label: "Substantial", range: "6-10 h / week", hoursPerWeek: 8 },
+  { id: "intensive", label: "Intensive", range: "10+ h / week", hoursPerWeek: 12 },
+] as const;
+
+export const MAX_GOALS = 10;
+export const MAX_GOAL_LENGTH = 120;
+
+const goal = z
+  .string()
+  .trim()
+  .min(1, "A goal cannot be empty")
+  .max(MAX_GOAL_LENGTH, `Each goal must be at most ${MAX_GOAL_LENGTH} characters`);
+
+export const learningPathRequestSchema = z.strictObject({
+  topic: z
+    .string({ error: "Enter a topic" })
+    .trim()
+    .min(2, "Topic must be at least 2 characters")
+    .max(200, "Topic must be at most 200 characters"),
+  level: z.enum(LEVELS, { error: "Choose a level" }),
+  learningStyle: z.enum(LEARNING_STYLES, { error: "Choose a learning style" }),
+  durationWeeks: z.coerce
+    .number({ error: "Duration must be a number of weeks" })
+    .int("Duration must be a whole number of weeks")
+    .min(1, "Duration must be at least 1 week")
+    .max(52, "Duration must be at most 52 weeks"),
+  hoursPerWeek: z.coerce
+    .number({ error: "Time per week must be a number of hours" })
+    .int("Time per week must be a whole number of hours")
+    .min(1, "Time per week must be at least 1 hour")
+    .max(40, "Time per week must be at most 40 hours"),
+  goals: z
+    .array(goal, { error: "Goals must be a list of short texts" })
+    .max(MAX_GOALS, `At most ${MAX_GOALS} goals`)
+    .default([]),
+});
+
+export type LearningPathRequest = z.infer<typeof learningPathRequestSchema>;
+export type LearningPathRequestInput = z.input<typeof learningPathRequestSchema>;
+export type Level = (typeof LEVELS)[number];
+export type LearningStyle = (typeof LEARNING_STYLES)[number];
+
+/** One entry per bad field, in the shape the API returns and the form displays. */
+export type FieldIssue = { field: string; message: string };
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join(".") : "body",
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { DEFAULT_OPENAI_MODEL, type Env, env } from "@/lib/env";
+import { OfflineProvider } from "./offline/offline-provider";
+import { OpenAiProvider } from "./openai/openai-provider";
+import type { LearningPathProvider } from "./types";
+
+export type { LearningPathProvider } from "./types";
+
+/** A fresh provider per generation (it tracks that generation's token usage). */
+export function createLearningPathProvider(settings: Env = env): LearningPathProvider {
+  if (!settings.OPENAI_API_KEY) return new OfflineProvider();
+  return new OpenAiProvider({
+    apiKey: settings.OPENAI_API_KEY,
+    baseURL: settings.OPENAI_BASE_URL,
+    model: settings.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
+  });
+}

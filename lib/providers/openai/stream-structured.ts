@@ -1,0 +1,128 @@
+import { JSONParser } from "@streamparser/json";
+import OpenAI from "openai";
+import { zodResponseFormat } from "openai/helpers/zod";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { TokenUsage } from "@/lib/providers/types";
+
+// One streamed Chat Completions call with a strict JSON-schema response format. Items
+// under `itemPath` (e.g. each milestone) are parsed incrementally from the token
+// stream and yielded the moment they are complete; the parser keeps no stack of
+// finished items, so the cost per token stays constant however long the answer gets.
+
+type Message = { role: "system" | "user"; content: string };
+
+export type StructuredCall<T> = {
+  client: OpenAI;
+  model: string;
+  name: string;
+  schema: z.ZodType<T>;
+  messages: Message[];
+  /** JSONPath of the array items to yield as they complete, e.g. "$.milestones.*". */
+  itemPath?: string;
+  signal: AbortSignal;
+  onUsage?: (usage: TokenUsage) => void;
+};
+
+export async function* streamStructured<T>(call: StructuredCall<T>): AsyncGenerator<unknown, T> {
+  const stream = await startStream(call);
+  const ready: unknown[] = [];
+  const parser = call.itemPath
+    ? new JSONParser({ paths: [call.itemPath], keepStack: false })
+    : undefined;
+  if (parser) {
+    parser.onValue = ({ value }) => {
+      ready.push(value);
+    };
+    // A malformed document is reported once, with the full text, after the stream ends.
+    parser.onError = () => {};
+  }
+  let text = "";
+  let finishReason: string | null | undefined;
+  try {
+    for await (const chunk of stream) {
+      if (chunk.usage) {
+        call.onUsage?.({
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+        });
+      }
+      const choice = chunk.choices[0];
+      if (!choice) continue;
+      if (choice.delta?.refusal) throw new AppError("refused", { detail: choice.delta.refusal });
+      finishReason = choice.finish_reason ?? finishReason;
+      const content = choice.delta?.content;
+      if (!content) continue;
+      text += content;
+      if (parser && !parser.isEnded) parser.write(content);
+      while (ready.length > 0) yield ready.shift();
+    }
+  } catch (error) {
+    throw toUpstreamError(error);
+  }
+  if (finishReason === "content_filter") {
+    throw new AppError("refused", { detail: `${call.name}: content filter` });
+  }
+  return parseFinished(call, text, finishReason);
+}
+
+async function startStream<T>(call: StructuredCall<T>) {
+  try {
+    return await call.client.chat.completions.create(
+      {
+        model: call.model,
+        messages: call.messages,
+        stream: true,
+        stream_options: { include_usage: true },
+        response_format: zodResponseFormat(call.schema, call.name),
+      },
+      { signal: call.signal },
+    );
+  } catch (error) {
+    throw toUpstreamError(error);
+  }
+}
+
+function parseFinished<T>(call: StructuredCall<T>, text: string, finishReason: unknown): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new AppError("invalid_output", {
+      cause,
+      detail: `${call.name}: not JSON (finish_reason ${String(finishReason)}, ${text.length} chars)`,
+    });
+  }
+  const parsed = call.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError("invalid_output", {
+      cause: parsed.error,
+      detail: `${call.name}: ${parsed.error.message}`,
+    });
+  }
+  return parsed.data;
+}
+
+/** Maps SDK and network failures to the product's error codes. */
+export function toUpstreamError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof OpenAI.APIUserAbortError) return new AppError("cancelled", { cause: error });
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new AppError("timeout", { cause: error });
+  }
+  if (error instanceof OpenAI.RateLimitError) return new AppError("rate_limited", { cause: error });
+  if (
+    error instanceof OpenAI.AuthenticationError ||
+    error instanceof OpenAI.PermissionDeniedError
+  ) {
+    return new AppError("upstream_auth", { cause: error });
+  }
+  if (error instanceof OpenAI.APIError) {
+    return new AppError("upstream_unavailable", { cause: error, detail: error.message });
+  }
+  if (error instanceof Error && error.name === "AbortError") {
+    return new AppError("cancelled", { cause: error });
+  }
+  // A connection dropped mid-stream surfaces as a plain network error from fetch.
+  return new AppError("upstream_unavailable", { cause: error });
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { RESOURCE_TYPES } from "@/lib/learning-path/path-schema";
+import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
+
+// What a provider (the OpenAI-compatible model or the offline engine) produces for each
+// pipeline stage. These "draft" schemas are deliberately loose (plain strings and
+// numbers) because they double as the JSON schema sent to the model in strict mode;
+// the pipeline checks and repairs drafts into a LearningPath.
+
+export const milestoneDraftSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  weekStart: z.number().int(),
+  weekEnd: z.number().int(),
+  estimatedHours: z.number().int(),
+  skillsGained: z.array(z.string()),
+});
+
+export const curriculumDraftSchema = z.object({
+  title: z.string(),
+  summary: z.string(),
+  prerequisites: z.array(z.string()),
+  milestones: z.array(milestoneDraftSchema),
+});
+
+export const resourceDraftSchema = z.object({
+  type: z.enum(RESOURCE_TYPES),
+  title: z.string(),
+  url: z.string(),
+  description: z.string(),
+  free: z.boolean(),
+});
+
+export const milestoneResourcesDraftSchema = z.object({
+  milestone: z.string(),
+  resources: z.array(resourceDraftSchema),
+});
+
+export const resourcesDraftSchema = z.object({
+  milestones: z.array(milestoneResourcesDraftSchema),
+});
+
+export const careerInsightsDraftSchema = z.object({
+  relatedRoles: z.array(z.string()),
+  skillsInDemand: z.array(z.string()),
+  salaryRange: z.string(),
+  salaryRegion: z.string(),
+  outlook: z.string(),
+  nextSteps: z.array(z.string()),
+});
+
+export type MilestoneDraft = z.infer<typeof milestoneDraftSchema>;
+export type CurriculumDraft = z.infer<typeof curriculumDraftSchema>;
+export type ResourceDraft = z.infer<typeof resourceDraftSchema>;
+export type MilestoneResourcesDraft = z.infer<typeof milestoneResourcesDraftSchema>;
+export type CareerInsightsDraft = z.infer<typeof careerInsightsDraftSchema>;
+
+export type ProviderName = "openai" | "offline";
+
+export type TokenUsage = { promptTokens: number; completionTokens: number };
+
+export interface LearningPathProvider {
+  readonly name: ProviderName;
+  readonly model: string;
+  /** Yields each milestone as soon as it is complete, returns the whole curriculum. */
+  streamCurriculum(
+    request: LearningPathRequest,
+    signal: AbortSignal,
+  ): AsyncGenerator<MilestoneDraft, CurriculumDraft>;
+  /** Yields resources for each milestone, in milestone order, as they are complete. */
+  streamResources(
+    request: LearningPathRequest,
+    curriculum: CurriculumDraft,
+    signal: AbortSignal,
+  ): AsyncGenerator<MilestoneResourcesDraft, void>;
+  careerInsights(
+    request: LearningPathRequest,
+    curriculum: CurriculumDraft,
+    signal: AbortSignal,
+  ): Promise<CareerInsightsDraft>;
+  /** Tokens used so far, when the provider reports them. */
+  usage(): TokenUsage | undefined;
+}
