@@ -23,6 +23,21 @@ const goal = z
   .min(1, "A goal cannot be empty")
   .max(MAX_GOAL_LENGTH, `Each goal must be at most ${MAX_GOAL_LENGTH} characters`);
 
+/**
+ * A whole number within bounds. Form posts send numbers as digit strings, so those are
+ * accepted; anything else that is not already a number (true, null, "12abc") is not.
+ */
+function wholeNumber(label: string, unit: string, min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: `${label} must be a number of ${unit}s` })
+      .int(`${label} must be a whole number of ${unit}s`)
+      .min(min, `${label} must be at least ${min} ${unit}${min === 1 ? "" : "s"}`)
+      .max(max, `${label} must be at most ${max} ${unit}s`),
+  );
+}
+
 export const learningPathRequestSchema = z.strictObject({
   topic: z
     .string({ error: "Enter a topic" })
@@ -31,16 +46,8 @@ export const learningPathRequestSchema = z.strictObject({
     .max(200, "Topic must be at most 200 characters"),
   level: z.enum(LEVELS, { error: "Choose a level" }),
   learningStyle: z.enum(LEARNING_STYLES, { error: "Choose a learning style" }),
-  durationWeeks: z.coerce
-    .number({ error: "Duration must be a number of weeks" })
-    .int("Duration must be a whole number of weeks")
-    .min(1, "Duration must be at least 1 week")
-    .max(52, "Duration must be at most 52 weeks"),
-  hoursPerWeek: z.coerce
-    .number({ error: "Time per week must be a number of hours" })
-    .int("Time per week must be a whole number of hours")
-    .min(1, "Time per week must be at least 1 hour")
-    .max(40, "Time per week must be at most 40 hours"),
+  durationWeeks: wholeNumber("Duration", "week", 1, 52),
+  hoursPerWeek: wholeNumber("Time per week", "hour", 1, 40),
   goals: z
     .array(goal, { error: "Goals must be a list of short texts" })
     .max(MAX_GOALS, `At most ${MAX_GOALS} goals`)

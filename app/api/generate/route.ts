@@ -1,0 +1,18 @@
+import { errorResponse } from "@/lib/errors";
+import { runToCompletion, startGeneration } from "@/lib/generation";
+import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const maxDuration = 300;
+
+/** The non-streaming fallback: same input, the finished path as JSON. */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const input = await parseLearningPathRequest(request);
+    const { path, redirectUrl } = await runToCompletion(startGeneration(input, request.signal));
+    return Response.json({ path, redirect_url: redirectUrl });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

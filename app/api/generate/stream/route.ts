@@ -1,0 +1,18 @@
+import { errorResponse } from "@/lib/errors";
+import { createSseResponse, startGeneration } from "@/lib/generation";
+import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+/** Seconds a serverless host lets this function stream before it is stopped. */
+export const maxDuration = 300;
+
+export async function POST(request: Request): Promise<Response> {
+  let input: Awaited<ReturnType<typeof parseLearningPathRequest>>;
+  try {
+    input = await parseLearningPathRequest(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return createSseResponse((signal) => startGeneration(input, signal), request.signal);
+}

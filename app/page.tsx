@@ -1,0 +1,25 @@
+import { LearningPathForm } from "@/components/learning-path-form";
+import { OfflineNotice } from "@/components/offline-notice";
+import { env } from "@/lib/env";
+import { SKILL_CATALOG } from "@/lib/providers/offline/catalog";
+
+export const dynamic = "force-dynamic";
+
+// Only names and categories go to the browser; the catalog's syllabi stay on the server.
+const skills = SKILL_CATALOG.map(({ id, name, category }) => ({ id, name, category }));
+
+export default function HomePage() {
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">What do you want to learn?</h1>
+      <p className="mt-3 text-lg text-slate-600">
+        Tell us your level, how you learn and how much time you have. You get a week-by-week path
+        with milestones, resources and career insights, and you can watch it being built.
+      </p>
+      {!env.OPENAI_API_KEY && <OfflineNotice className="mt-6" />}
+      <div className="mt-8">
+        <LearningPathForm skills={skills} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { loadGuestPath } from "@/lib/guest-path-storage";
+import type { LearningPath } from "@/lib/learning-path/path-schema";
+import { LearningPathView } from "./learning-path-view";
+
+/** Shows the path this tab generated; it is read from the tab's session storage. */
+export function GuestResult() {
+  const [path, setPath] = useState<LearningPath | null | undefined>(undefined);
+
+  useEffect(() => {
+    setPath(loadGuestPath() ?? null);
+  }, []);
+
+  if (path === undefined) {
+    return <p className="text-slate-500">Loading your learning path...</p>;
+  }
+  if (path === null) {
+    return (
+      <div
+        className="mx-auto max-w-xl rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200"
+        data-testid="no-path"
+      >
+        <h1 className="text-2xl font-semibold">No learning path in this tab yet</h1>
+        <p className="mt-2 text-slate-600">
+          Paths made without an account are kept only in the tab that generated them.
+        </p>
+        <Link
+          href="/"
+          className="mt-6 inline-block rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-5 py-2.5 font-semibold"
+        >
+          Create a learning path
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <>
+      <LearningPathView path={path} />
+      <p className="mt-8 text-center">
+        <Link href="/" className="font-medium text-violet-700 hover:underline">
+          Create another path
+        </Link>
+      </p>
+    </>
+  );
+}
