@@ -88,6 +88,8 @@ const STYLE_APPROACH: Record<LearningStyle, (skills: string) => string> = {
 };
 
 const STAGE_ORDER: ResourceStage[] = ["start", "core", "deep"];
+/** How much a resource being one stage away costs against the learning style's ranking. */
+const STAGE_WEIGHT = 3;
 
 const normalise = (text: string) =>
   text
@@ -229,9 +231,9 @@ export function pickResources(
   const styleRank = (type: ResourceType) => STYLE_ORDER[style].indexOf(type);
   const ranked = [...pool].sort(
     (a, b) =>
-      Math.abs(STAGE_ORDER.indexOf(a.stage) - wantedStage) * 10 +
+      Math.abs(STAGE_ORDER.indexOf(a.stage) - wantedStage) * STAGE_WEIGHT +
       styleRank(a.type) -
-      (Math.abs(STAGE_ORDER.indexOf(b.stage) - wantedStage) * 10 + styleRank(b.type)),
+      (Math.abs(STAGE_ORDER.indexOf(b.stage) - wantedStage) * STAGE_WEIGHT + styleRank(b.type)),
   );
   return ranked.slice(0, 3).map(({ type, title, url, description, free }) => ({
     type,

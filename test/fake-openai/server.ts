@@ -1,0 +1,198 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fakeAnswer } from "./answers";
+
+// A small server that speaks the OpenAI Chat Completions HTTP API (streamed
+// chat.completion.chunk frames), so tests run the real openai SDK code. It can be slowed
+// down and told to fail, and it records whether each request was closed by the client
+// before the answer was complete (that is how tests prove Cancel stops the upstream call).
+
+export type CallKind = "curriculum" | "resources" | "career_insights";
+
+export type Scenario = {
+  /** Milliseconds between streamed chunks. */
+  delayMs?: number;
+  /** Characters of JSON per chunk (a rough stand-in for a token). */
+  chunkSize?: number;
+  /** Answer this call kind with an HTTP error instead of a stream. */
+  failWith?: { kind?: CallKind; status: 429 | 500 | 401 };
+  /** Stream text that is not valid JSON for this call kind. */
+  malformed?: CallKind;
+  /** Drop the TCP connection after this many chunks of this call kind. */
+  dropAfter?: { kind?: CallKind; chunks: number };
+  /** Finish with finish_reason "content_filter" for this call kind. */
+  contentFilter?: CallKind;
+};
+
+export type RecordedRequest = {
+  id: number;
+  kind: CallKind | "unknown";
+  model: string;
+  stream: boolean;
+  userMessage: string;
+  chunksSent: number;
+  completed: boolean;
+  /** The client closed the connection before the answer was complete. */
+  closedEarly: boolean;
+};
+
+export type FakeOpenAi = {
+  url: string;
+  server: Server;
+  requests: RecordedRequest[];
+  setScenario(scenario: Scenario): void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+function chunkFrame(id: string, model: string, delta: object, finishReason: string | null = null) {
+  return `data: ${JSON.stringify({
+    id,
+    object: "chat.completion.chunk",
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  })}\n\n`;
+}
+
+export function createFakeOpenAi(): {
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  state: { scenario: Scenario; requests: RecordedRequest[] };
+} {
+  const state = { scenario: {} as Scenario, requests: [] as RecordedRequest[] };
+
+  async function completions(req: IncomingMessage, res: ServerResponse) {
+    const body = await readJson(req);
+    const format = body.response_format as { json_schema?: { name?: string } } | undefined;
+    const name = format?.json_schema?.name;
+    const kind: CallKind | "unknown" =
+      name === "curriculum" || name === "resources" || name === "career_insights"
+        ? name
+        : "unknown";
+    const messages = (body.messages as { role: string; content: string }[]) ?? [];
+    const record: RecordedRequest = {
+      id: state.requests.length + 1,
+      kind,
+      model: String(body.model),
+      stream: body.stream === true,
+      userMessage: messages.find((message) => message.role === "user")?.content ?? "",
+      chunksSent: 0,
+      completed: false,
+      closedEarly: false,
+    };
+    state.requests.push(record);
+    const scenario = state.scenario;
+
+    const failure = scenario.failWith;
+    if (failure && (!failure.kind || failure.kind === kind)) {
+      res.writeHead(failure.status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `fake ${failure.status}`, type: "fake_error" } }));
+      record.completed = true;
+      return;
+    }
+
+    const text =
+      scenario.malformed === kind
+        ? '{"milestones": [{"title": "Broken'
+        : fakeAnswer(kind, record.userMessage);
+    res.on("close", () => {
+      if (!record.completed) record.closedEarly = true;
+    });
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    const id = `chatcmpl-fake-${record.id}`;
+    const model = record.model;
+    res.write(chunkFrame(id, model, { role: "assistant", content: "" }));
+    const size = scenario.chunkSize ?? 24;
+    const drop = scenario.dropAfter;
+    for (let offset = 0; offset < text.length; offset += size) {
+      if (res.destroyed) return;
+      if (drop && (!drop.kind || drop.kind === kind) && record.chunksSent >= drop.chunks) {
+        record.completed = true;
+        res.socket?.destroy();
+        return;
+      }
+      res.write(chunkFrame(id, model, { content: text.slice(offset, offset + size) }));
+      record.chunksSent += 1;
+      if (scenario.delayMs) await sleep(scenario.delayMs);
+    }
+    if (res.destroyed) return;
+    const finish = scenario.contentFilter === kind ? "content_filter" : "stop";
+    res.write(chunkFrame(id, model, {}, finish));
+    res.write(
+      `data: ${JSON.stringify({
+        id,
+        object: "chat.completion.chunk",
+        created: Math.floor(Date.now() / 1000),
+        model,
+        choices: [],
+        usage: {
+          prompt_tokens: 100,
+          completion_tokens: Math.ceil(text.length / 4),
+          total_tokens: 0,
+        },
+      })}\n\n`,
+    );
+    res.write("data: [DONE]\n\n");
+    record.completed = true;
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://fake");
+    try {
+      if (req.method === "POST" && url.pathname.endsWith("/chat/completions")) {
+        await completions(req, res);
+      } else if (req.method === "POST" && url.pathname === "/__scenario") {
+        state.scenario = (await readJson(req)) as Scenario;
+        res.writeHead(204).end();
+      } else if (req.method === "POST" && url.pathname === "/__reset") {
+        state.scenario = {};
+        state.requests.length = 0;
+        res.writeHead(204).end();
+      } else if (req.method === "GET" && url.pathname === "/__requests") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(state.requests));
+      } else {
+        res.writeHead(404).end();
+      }
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(error));
+    }
+  }
+
+  return { handle, state };
+}
+
+export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
+  const { handle, state } = createFakeOpenAi();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}/v1`,
+    server,
+    requests: state.requests,
+    setScenario(scenario) {
+      state.scenario = scenario;
+    },
+    reset() {
+      state.scenario = {};
+      state.requests.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
