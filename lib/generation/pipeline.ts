@@ -20,6 +20,19 @@ import type {
 import type { GenerationEvent, ProgressEvent, Stage } from "./events";
 import type { GenerationLogger } from "./logger";
 
+export type GenerationRunRecord = {
+  requestId: string;
+  provider: string;
+  model: string;
+  outcome: "complete" | "cancelled" | "failed";
+  errorCode?: string;
+  stage: string;
+  durationMs: number;
+  milestones: number;
+  promptTokens?: number;
+  completionTokens?: number;
+};
+
 // The generation pipeline: analyse -> curriculum -> resources -> career insights ->
 // finalise. Every percentage it reports is earned by finished work: the curriculum and
 // resource stages advance as each milestone arrives from the provider's stream, the
@@ -54,6 +67,8 @@ export type GenerationInput = {
   logger: GenerationLogger;
   /** Stores or hands over the finished path and returns the URL to show it at. */
   finalize: (path: LearningPath) => Promise<string>;
+  /** Keeps an operational record of how the generation ended; must not throw into the stream. */
+  recordRun?: (run: GenerationRunRecord) => Promise<void>;
 };
 
 export async function* generateLearningPath(
@@ -64,6 +79,9 @@ export async function* generateLearningPath(
   let stage: Stage = "analyzing";
   let stageStartedAt = startedAt;
   let progress = 0;
+  let outcome: GenerationRunRecord["outcome"] = "cancelled";
+  let errorCode: string | undefined;
+  let milestoneCount = 0;
 
   const report = (value: number, milestone?: ProgressEvent["milestone"]): ProgressEvent => {
     progress = Math.max(progress, Math.min(99, Math.round(value)));
@@ -111,6 +129,7 @@ export async function* generateLearningPath(
 
     yield enter("finalizing");
     const path = assemblePath(request, provider, planned, found, insights);
+    milestoneCount = path.milestones.length;
     const redirectUrl = await input.finalize(path);
     logger.info("stage finished", { stage, ms: Math.round(performance.now() - stageStartedAt) });
     logger.info("path generated", {
@@ -128,13 +147,13 @@ export async function* generateLearningPath(
       redirect_url: redirectUrl,
       path,
     };
+    outcome = "complete";
     logger.info("stream complete", { totalMs: Math.round(performance.now() - startedAt) });
   } catch (error) {
-    if (signal.aborted) {
-      logger.info("cancelled", { stage, totalMs: Math.round(performance.now() - startedAt) });
-      return;
-    }
+    if (signal.aborted) return;
     const appError = toAppError(error);
+    outcome = "failed";
+    errorCode = appError.code;
     logger.error("failed", {
       stage,
       code: appError.code,
@@ -149,6 +168,30 @@ export async function* generateLearningPath(
       error: appError.publicMessage,
       code: appError.code,
     };
+  } finally {
+    // Runs on completion, failure and cancellation alike (a cancelled stream returns
+    // the generator early). Recording is off the stream's path and never fails it.
+    if (outcome === "cancelled") {
+      logger.info("cancelled", { stage, totalMs: Math.round(performance.now() - startedAt) });
+    }
+    input
+      .recordRun?.({
+        requestId: logger.requestId,
+        provider: provider.name,
+        model: provider.model,
+        outcome,
+        errorCode,
+        stage,
+        durationMs: Math.round(performance.now() - startedAt),
+        milestones: milestoneCount,
+        promptTokens: provider.usage()?.promptTokens,
+        completionTokens: provider.usage()?.completionTokens,
+      })
+      .catch((error: unknown) => {
+        logger.error("run not recorded", {
+          detail: error instanceof Error ? error.message : String(error),
+        });
+      });
   }
 }
 

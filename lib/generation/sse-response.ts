@@ -19,6 +19,7 @@ const PING_INTERVAL_MS = 15_000;
 export function createSseResponse(
   run: (signal: AbortSignal) => AsyncGenerator<GenerationEvent>,
   requestSignal: AbortSignal,
+  headers: Record<string, string> = {},
 ): Response {
   const controller = new AbortController();
   const abort = () => controller.abort(requestSignal.reason);
@@ -60,5 +61,5 @@ export function createSseResponse(
     },
   });
 
-  return new Response(body, { headers: SSE_HEADERS });
+  return new Response(body, { headers: { ...SSE_HEADERS, ...headers } });
 }

@@ -2,19 +2,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GenerationEvent } from "@/lib/generation/events";
 import { readGenerationStream } from "@/lib/sse/read-generation-stream";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
+import { prepareTestDatabase } from "../support/database";
 
 // The route handler, called in-process with the real openai SDK talking to the fake
 // server over loopback.
 
 let fake: FakeOpenAi;
 let POST: (request: Request) => Promise<Response>;
+let findGenerationRun: typeof import("@/lib/db")["findGenerationRun"];
 
 beforeAll(async () => {
+  prepareTestDatabase();
   fake = await startFakeOpenAi();
   process.env.OPENAI_API_KEY = "test-key";
   process.env.OPENAI_BASE_URL = fake.url;
   process.env.OPENAI_MODEL = "fake-model";
   ({ POST } = await import("@/app/api/generate/stream/route"));
+  ({ findGenerationRun } = await import("@/lib/db"));
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
@@ -65,6 +69,16 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
   }
 };
 
+/** The run is recorded just after the stream ends, off the stream's path. */
+async function recordedRun(requestId: string) {
+  let run = await findGenerationRun(requestId);
+  for (let tries = 0; !run && tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    run = await findGenerationRun(requestId);
+  }
+  return run;
+}
+
 describe("POST /api/generate/stream", () => {
   it("streams SSE with the right headers and ends with done + redirect_url", async () => {
     const response = await post();
@@ -84,6 +98,21 @@ describe("POST /api/generate/stream", () => {
     expect(done.path.generatedBy).toEqual({ provider: "openai", model: "fake-model" });
     expect(done.path.milestones).toHaveLength(3);
     expect(events.filter((e) => e.type === "done")).toHaveLength(1);
+  });
+
+  it("records how each generation ended, without personal data", async () => {
+    const response = await post();
+    const requestId = response.headers.get("x-request-id") ?? "";
+    await readAll(response);
+    const run = await recordedRun(requestId);
+    expect(run).toMatchObject({
+      outcome: "complete",
+      provider: "openai",
+      model: "fake-model",
+      milestones: 3,
+    });
+    expect(run?.completionTokens).toBeGreaterThan(0);
+    expect(JSON.stringify(run)).not.toContain("Rust");
   });
 
   it("reports progress that never decreases and passes through every stage", async () => {
@@ -148,6 +177,8 @@ describe("POST /api/generate/stream", () => {
     await waitFor(() => fake.requests[0]?.closedEarly === true);
     expect(fake.requests[0]?.completed).toBe(false);
     expect(fake.requests).toHaveLength(1);
+    const run = await recordedRun(response.headers.get("x-request-id") ?? "");
+    expect(run).toMatchObject({ outcome: "cancelled", stage: "curriculum" });
   });
 
   it("aborts the upstream request when the response stream is cancelled", async () => {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
+import { prepareTestDatabase } from "../support/database";
 
 let fake: FakeOpenAi;
 let POST: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
+  prepareTestDatabase();
   fake = await startFakeOpenAi();
   process.env.OPENAI_API_KEY = "test-key";
   process.env.OPENAI_BASE_URL = fake.url;

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/errors";
-import { createSseResponse, startGeneration } from "@/lib/generation";
+import { createGenerationLogger, createSseResponse, startGeneration } from "@/lib/generation";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
 export const runtime = "nodejs";
@@ -14,5 +14,8 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-  return createSseResponse((signal) => startGeneration(input, signal), request.signal);
+  const logger = createGenerationLogger();
+  return createSseResponse((signal) => startGeneration(input, signal, logger), request.signal, {
+    "X-Request-Id": logger.requestId,
+  });
 }

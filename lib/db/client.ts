@@ -1,0 +1,22 @@
+import "server-only";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "@/lib/env";
+import { PrismaClient } from "./generated/client";
+
+// One Prisma client per process. PGlite allows a single open connection to its data
+// folder, so the client is cached on globalThis: Next's dev server re-evaluates modules
+// on every edit and would otherwise open the folder again.
+
+const globalForDb = globalThis as unknown as { learningPathDb?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const dataDir = path.resolve(env.PGLITE_DATA_DIR ?? ".data/pglite");
+  return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });
+}
+
+export function getDb(): PrismaClient {
+  globalForDb.learningPathDb ??= createClient();
+  return globalForDb.learningPathDb;
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import type { GenerationRunRecord } from "@/lib/generation/pipeline";
+import { getDb } from "./client";
+
+// The only way into the database; nothing else imports the Prisma client.
+
+export async function recordGenerationRun(run: GenerationRunRecord): Promise<void> {
+  await getDb().generationRun.create({ data: run });
+}
+
+export async function findGenerationRun(requestId: string) {
+  return getDb().generationRun.findUnique({ where: { requestId } });
+}

@@ -1,0 +1,53 @@
+// Applies prisma/migrations to the embedded PGlite database, recording them in
+// Prisma's own `_prisma_migrations` table so `prisma migrate status` agrees.
+//
+// Why not `prisma migrate deploy`: with the PGlite adapter the Prisma 6.19 CLI applies
+// the migrations but then never exits when the data folder already existed (seen here:
+// "No pending migrations to apply." and then a hang), which would block `npm start`.
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+
+const root = path.resolve(import.meta.dirname, "..");
+const migrationsDir = path.join(root, "prisma", "migrations");
+const dataDir = path.resolve(root, process.env.PGLITE_DATA_DIR || ".data/pglite");
+
+if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+const db = new PGlite(dataDir);
+try {
+  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+  )`);
+  const { rows } = await db.query(
+    `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+  );
+  const applied = new Set(rows.map((row) => row.migration_name));
+  const pending = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !applied.has(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+  for (const name of pending) {
+    const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    const checksum = createHash("sha256").update(sql).digest("hex");
+    await db.transaction(async (tx) => {
+      await tx.exec(sql);
+      await tx.query(
+        `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "finished_at", "applied_steps_count")
+         VALUES ($1, $2, $3, now(), 1)`,
+        [randomUUID(), checksum, name],
+      );
+    });
+    console.log(`applied migration ${name}`);
+  }
+  console.log(pending.length > 0 ? "database is up to date" : "database was already up to date");
+} finally {
+  await db.close();
+}
