@@ -21,7 +21,7 @@ const ERRORS = {
   },
   upstream_auth: {
     status: 502,
-    message: "The AI service rejected this server's credentials. The site owner has been told.",
+    message: "The AI service rejected this server's credentials. Please let the site owner know.",
   },
   timeout: { status: 504, message: "Generating took too long. Please try again." },
   invalid_output: {

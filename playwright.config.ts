@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Browser tests run against the production build (`npm run build` first) in a real
+// Chromium. Two app servers: one talking to the fake OpenAI server, one in offline mode.
+
+const FAKE_OPENAI_PORT = 4010;
+const AI_APP_URL = "http://127.0.0.1:3100";
+
+// Debian's Chromium where it is installed (CI), else Playwright's own browser (laptops).
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const appServer = (port: number, env: Record<string, string>) => ({
+  command: `node scripts/migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
+  url: `http://127.0.0.1:${port}/result`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+  env: { NEXT_TELEMETRY_DISABLED: "1", OPENAI_API_KEY: "", ...env },
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  // The fake OpenAI server's scenario is shared, so tests that set it run one at a time.
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: AI_APP_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx test/fake-openai/cli.ts",
+      url: `http://127.0.0.1:${FAKE_OPENAI_PORT}/__requests`,
+      reuseExistingServer: false,
+      env: { FAKE_OPENAI_PORT: String(FAKE_OPENAI_PORT) },
+    },
+    appServer(3100, {
+      OPENAI_API_KEY: "e2e-test-key",
+      OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+      OPENAI_MODEL: "fake-model",
+      PGLITE_DATA_DIR: ".data/e2e-ai",
+    }),
+    appServer(3101, { PGLITE_DATA_DIR: ".data/e2e-offline" }),
+  ],
+});
