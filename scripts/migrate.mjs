@@ -8,8 +8,11 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import nextEnv from "@next/env";
 
 const root = path.resolve(import.meta.dirname, "..");
+// Read .env / .env.local the way Next does, so both agree on where the database lives.
+nextEnv.loadEnvConfig(root);
 const migrationsDir = path.join(root, "prisma", "migrations");
 const dataDir = path.resolve(root, process.env.PGLITE_DATA_DIR || ".data/pglite");
 
