@@ -204,7 +204,7 @@ export function LearningPathForm({ skills }: Props) {
           </div>
           <fieldset>
             <legend className="font-medium">Time per week</legend>
-            <div className="mt-2 grid grid-cols-2 gap-2 lg:grid-cols-4">
+            <div className="mt-2 grid grid-cols-2 gap-2">
               {TIME_PRESETS.map((preset) => (
                 <label key={preset.id} className="choice">
                   <input

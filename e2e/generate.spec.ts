@@ -205,3 +205,19 @@ test("a guest opening the result page with nothing generated is led to the form"
   await page.getByRole("link", { name: "Create a learning path" }).click();
   await expect(page.getByTestId("generate-button")).toBeVisible();
 });
+
+test("with reduced motion the bar and spinner do not animate", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await fakeOpenAi.setScenario({ delayMs: 60, chunkSize: 8 });
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Linux");
+  await home.generate.click();
+  await expect(home.dialog).toBeVisible();
+  const fill = home.progressBar.locator("div");
+  expect(await fill.evaluate((el) => getComputedStyle(el).transitionProperty)).toBe("none");
+  expect(
+    await page.getByTestId("spinner").evaluate((el) => getComputedStyle(el).animationName),
+  ).toBe("none");
+  await home.cancel.click();
+});
