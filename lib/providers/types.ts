@@ -72,7 +72,7 @@ export interface LearningPathProvider {
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
     signal: AbortSignal,
-  ): AsyncGenerator<MilestoneResourcesDraft, void>;
+  ): AsyncGenerator<MilestoneResourcesDraft, unknown>;
   careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,

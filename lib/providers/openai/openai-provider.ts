@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import type { z } from "zod";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import {
   type CareerInsightsDraft,
@@ -14,7 +15,7 @@ import {
   type TokenUsage,
 } from "@/lib/providers/types";
 import { careerMessages, curriculumMessages, resourcesMessages } from "./prompts";
-import { streamStructured } from "./stream-structured";
+import { finishStructured, streamStructured } from "./stream-structured";
 
 export type OpenAiSettings = { apiKey: string; baseURL?: string; model: string };
 
@@ -37,70 +38,63 @@ export class OpenAiProvider implements LearningPathProvider {
     };
   };
 
-  async *streamCurriculum(
+  private structured<T, I = never>(
+    name: string,
+    schema: z.ZodType<T>,
+    messages: ReturnType<typeof curriculumMessages>,
+    signal: AbortSignal,
+    itemSchema?: z.ZodType<I>,
+  ): AsyncGenerator<I, T> {
+    return streamStructured({
+      client: this.client,
+      model: this.model,
+      name,
+      schema,
+      messages,
+      items: itemSchema && { path: "$.milestones.*", schema: itemSchema },
+      signal,
+      onUsage: this.addUsage,
+    });
+  }
+
+  streamCurriculum(
     request: LearningPathRequest,
     signal: AbortSignal,
   ): AsyncGenerator<MilestoneDraft, CurriculumDraft> {
-    const stream = streamStructured({
-      client: this.client,
-      model: this.model,
-      name: "curriculum",
-      schema: curriculumDraftSchema,
-      messages: curriculumMessages(request),
-      itemPath: "$.milestones.*",
+    const messages = curriculumMessages(request);
+    return this.structured(
+      "curriculum",
+      curriculumDraftSchema,
+      messages,
       signal,
-      onUsage: this.addUsage,
-    });
-    for (;;) {
-      const step = await stream.next();
-      if (step.done) return step.value;
-      // An item that does not fit the schema is left for the final validation to report.
-      const milestone = milestoneDraftSchema.safeParse(step.value);
-      if (milestone.success) yield milestone.data;
-    }
+      milestoneDraftSchema,
+    );
   }
 
-  async *streamResources(
+  streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
     signal: AbortSignal,
-  ): AsyncGenerator<MilestoneResourcesDraft, void> {
-    const stream = streamStructured({
-      client: this.client,
-      model: this.model,
-      name: "resources",
-      schema: resourcesDraftSchema,
-      messages: resourcesMessages(request, curriculum),
-      itemPath: "$.milestones.*",
+  ): AsyncGenerator<MilestoneResourcesDraft, unknown> {
+    const messages = resourcesMessages(request, curriculum);
+    return this.structured(
+      "resources",
+      resourcesDraftSchema,
+      messages,
       signal,
-      onUsage: this.addUsage,
-    });
-    for (;;) {
-      const step = await stream.next();
-      if (step.done) return;
-      const item = milestoneResourcesDraftSchema.safeParse(step.value);
-      if (item.success) yield item.data;
-    }
+      milestoneResourcesDraftSchema,
+    );
   }
 
-  async careerInsights(
+  careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
     signal: AbortSignal,
   ): Promise<CareerInsightsDraft> {
-    const stream = streamStructured({
-      client: this.client,
-      model: this.model,
-      name: "career_insights",
-      schema: careerInsightsDraftSchema,
-      messages: careerMessages(request, curriculum),
-      signal,
-      onUsage: this.addUsage,
-    });
-    for (;;) {
-      const step = await stream.next();
-      if (step.done) return step.value;
-    }
+    const messages = careerMessages(request, curriculum);
+    return finishStructured(
+      this.structured("career_insights", careerInsightsDraftSchema, messages, signal),
+    );
   }
 
   usage(): TokenUsage | undefined {

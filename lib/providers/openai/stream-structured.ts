@@ -12,27 +12,30 @@ import type { TokenUsage } from "@/lib/providers/types";
 
 type Message = { role: "system" | "user"; content: string };
 
-export type StructuredCall<T> = {
+export type StructuredCall<T, I> = {
   client: OpenAI;
   model: string;
   name: string;
   schema: z.ZodType<T>;
   messages: Message[];
-  /** JSONPath of the array items to yield as they complete, e.g. "$.milestones.*". */
-  itemPath?: string;
+  /** Array items to yield as they complete: a JSONPath like "$.milestones.*" and their schema. */
+  items?: { path: string; schema: z.ZodType<I> };
   signal: AbortSignal;
   onUsage?: (usage: TokenUsage) => void;
 };
 
-export async function* streamStructured<T>(call: StructuredCall<T>): AsyncGenerator<unknown, T> {
+export async function* streamStructured<T, I = never>(
+  call: StructuredCall<T, I>,
+): AsyncGenerator<I, T> {
   const stream = await startStream(call);
-  const ready: unknown[] = [];
-  const parser = call.itemPath
-    ? new JSONParser({ paths: [call.itemPath], keepStack: false })
-    : undefined;
-  if (parser) {
+  const ready: I[] = [];
+  const items = call.items;
+  const parser = items ? new JSONParser({ paths: [items.path], keepStack: false }) : undefined;
+  if (parser && items) {
     parser.onValue = ({ value }) => {
-      ready.push(value);
+      // An item that does not fit is left for the final validation to report.
+      const item = items.schema.safeParse(value);
+      if (item.success) ready.push(item.data);
     };
     // A malformed document is reported once, with the full text, after the stream ends.
     parser.onError = () => {};
@@ -55,7 +58,7 @@ export async function* streamStructured<T>(call: StructuredCall<T>): AsyncGenera
       if (!content) continue;
       text += content;
       if (parser && !parser.isEnded) parser.write(content);
-      while (ready.length > 0) yield ready.shift();
+      for (const item of ready.splice(0)) yield item;
     }
   } catch (error) {
     throw toUpstreamError(error);
@@ -66,7 +69,7 @@ export async function* streamStructured<T>(call: StructuredCall<T>): AsyncGenera
   return parseFinished(call, text, finishReason);
 }
 
-async function startStream<T>(call: StructuredCall<T>) {
+async function startStream<T, I>(call: StructuredCall<T, I>) {
   try {
     return await call.client.chat.completions.create(
       {
@@ -83,7 +86,7 @@ async function startStream<T>(call: StructuredCall<T>) {
   }
 }
 
-function parseFinished<T>(call: StructuredCall<T>, text: string, finishReason: unknown): T {
+function parseFinished<T, I>(call: StructuredCall<T, I>, text: string, finishReason: unknown): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -101,6 +104,14 @@ function parseFinished<T>(call: StructuredCall<T>, text: string, finishReason: u
     });
   }
   return parsed.data;
+}
+
+/** Waits for a structured call that yields nothing along the way. */
+export async function finishStructured<T>(stream: AsyncGenerator<never, T>): Promise<T> {
+  for (;;) {
+    const step = await stream.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Maps SDK and network failures to the product's error codes. */
