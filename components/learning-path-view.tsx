@@ -45,6 +45,20 @@ function ResourceLink({ resource }: { resource: Resource }) {
   );
 }
 
+/** A plain bulleted (or numbered) list of model-written text. */
+function TextList({ items, ordered = false }: { items: string[]; ordered?: boolean }) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <List
+      className={`mt-1 space-y-1 pl-5 text-slate-700 ${ordered ? "list-decimal" : "list-disc"}`}
+    >
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </List>
+  );
+}
+
 function Section({
   title,
   children,
@@ -89,20 +103,12 @@ export function LearningPathView({ path }: { path: LearningPath }) {
 
       {path.goals.length > 0 && (
         <Section title="Your goals" id="goals-heading">
-          <ul className="list-disc space-y-1 pl-5">
-            {path.goals.map((goal) => (
-              <li key={goal}>{goal}</li>
-            ))}
-          </ul>
+          <TextList items={path.goals} />
         </Section>
       )}
 
       <Section title="Prerequisites" id="prerequisites-heading">
-        <ul className="list-disc space-y-1 pl-5">
-          {path.prerequisites.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
+        <TextList items={path.prerequisites} />
       </Section>
 
       <Section title="Milestones" id="milestones-heading">
@@ -179,19 +185,11 @@ export function LearningPathView({ path }: { path: LearningPath }) {
         <div className="grid gap-5 md:grid-cols-2">
           <div>
             <h3 className="font-medium">Related roles</h3>
-            <ul className="mt-1 list-disc pl-5 text-slate-700">
-              {insights.relatedRoles.map((role) => (
-                <li key={role}>{role}</li>
-              ))}
-            </ul>
+            <TextList items={insights.relatedRoles} />
           </div>
           <div>
             <h3 className="font-medium">Skills in demand</h3>
-            <ul className="mt-1 list-disc pl-5 text-slate-700">
-              {insights.skillsInDemand.map((skill) => (
-                <li key={skill}>{skill}</li>
-              ))}
-            </ul>
+            <TextList items={insights.skillsInDemand} />
           </div>
           <div>
             <h3 className="font-medium">Salary range</h3>
@@ -206,11 +204,7 @@ export function LearningPathView({ path }: { path: LearningPath }) {
           </div>
         </div>
         <h3 className="mt-5 font-medium">Next steps</h3>
-        <ol className="mt-1 list-decimal pl-5 text-slate-700">
-          {insights.nextSteps.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ol>
+        <TextList items={insights.nextSteps} ordered />
       </Section>
     </article>
   );
