@@ -1,0 +1,70 @@
+import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { streamStructured } from "@/lib/providers/openai/stream-structured";
+import { curriculumDraftSchema, milestoneDraftSchema } from "@/lib/providers/types";
+import { fakeAnswer } from "../fake-openai/answers";
+import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
+
+let fake: FakeOpenAi;
+let client: OpenAI;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+  client = new OpenAI({ apiKey: "test", baseURL: fake.url, maxRetries: 0 });
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const call = (signal = new AbortController().signal) =>
+  streamStructured({
+    client,
+    model: "fake-model",
+    name: "curriculum",
+    schema: curriculumDraftSchema,
+    messages: [
+      {
+        role: "user",
+        content: '<request>{"topic":"Go","durationWeeks":12,"hoursPerWeek":3}</request>',
+      },
+    ],
+    items: { path: "$.milestones.*", schema: milestoneDraftSchema },
+    signal,
+  });
+
+describe("incremental structured output parsing", () => {
+  it.each([1, 3, 7, 64, 10_000])(
+    "yields every milestone and the whole document with %i-character chunks",
+    async (chunkSize) => {
+      fake.setScenario({ chunkSize });
+      const stream = call();
+      const titles: string[] = [];
+      let step = await stream.next();
+      while (!step.done) {
+        titles.push(step.value.title);
+        step = await stream.next();
+      }
+      expect(titles).toEqual([
+        "Go stage 1",
+        "Go stage 2",
+        "Go stage 3",
+        "Go stage 4",
+        "Go stage 5",
+        "Go stage 6",
+      ]);
+      expect(step.value.milestones.map((m) => m.title)).toEqual(titles);
+    },
+  );
+
+  it("yields a milestone as soon as its closing brace arrives, before the answer ends", async () => {
+    fake.setScenario({ chunkSize: 4, delayMs: 2 });
+    const stream = call();
+    const first = await stream.next();
+    expect(first.done).toBe(false);
+    const [request] = fake.requests;
+    expect(request?.completed).toBe(false);
+    // Six milestones: the first one is complete well before half the answer was sent.
+    const answerLength = fakeAnswer("curriculum", request!.userMessage).length;
+    expect(request!.chunksSent * 4).toBeLessThan(answerLength / 2);
+    await stream.return(undefined as never);
+  });
+});
