@@ -34,7 +34,32 @@ export type RecordedRequest = {
   completed: boolean;
   /** The client closed the connection before the answer was complete. */
   closedEarly: boolean;
+  /** Characters of answer text streamed so far. */
+  contentChars: number;
+  /** Wall-clock time (ms since the epoch, sub-ms precision) each milestone's last chunk was written. */
+  milestoneSentAt: number[];
 };
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Character offsets just past each `milestones[i]` item of a JSON answer. */
+function milestoneEnds(text: string): number[] {
+  try {
+    const items = (JSON.parse(text) as { milestones?: unknown[] }).milestones ?? [];
+    const ends: number[] = [];
+    let from = 0;
+    for (const item of items) {
+      const serialised = JSON.stringify(item);
+      const at = text.indexOf(serialised, from);
+      if (at < 0) break;
+      from = at + serialised.length;
+      ends.push(from);
+    }
+    return ends;
+  } catch {
+    return [];
+  }
+}
 
 export type FakeOpenAi = {
   url: string;
@@ -88,6 +113,8 @@ export function createFakeOpenAi(): {
       chunksSent: 0,
       completed: false,
       closedEarly: false,
+      contentChars: 0,
+      milestoneSentAt: [],
     };
     state.requests.push(record);
     const scenario = state.scenario;
@@ -112,6 +139,7 @@ export function createFakeOpenAi(): {
     const model = record.model;
     res.write(chunkFrame(id, model, { role: "assistant", content: "" }));
     const size = scenario.chunkSize ?? 24;
+    const ends = milestoneEnds(text);
     const drop = scenario.dropAfter;
     for (let offset = 0; offset < text.length; offset += size) {
       if (res.destroyed) return;
@@ -122,6 +150,13 @@ export function createFakeOpenAi(): {
       }
       res.write(chunkFrame(id, model, { content: text.slice(offset, offset + size) }));
       record.chunksSent += 1;
+      record.contentChars = Math.min(text.length, offset + size);
+      while (
+        ends.length > record.milestoneSentAt.length &&
+        (ends[record.milestoneSentAt.length] ?? 0) <= offset + size
+      ) {
+        record.milestoneSentAt.push(now());
+      }
       if (scenario.delayMs) await sleep(scenario.delayMs);
     }
     if (res.destroyed) return;

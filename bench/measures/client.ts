@@ -1,0 +1,131 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { type Browser, chromium } from "@playwright/test";
+import { type FakeServer, ROOT, startBareNext } from "../support/processes";
+import type { BenchResult } from "../support/result";
+
+// 6. What the browser pays: first-load JavaScript of the home page against a bare
+// Next.js page, and main-thread tasks while a stream updates the progress dialog.
+
+const BARE_DIR = path.join(ROOT, "bench", "bare-next");
+
+async function launch(): Promise<Browser> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ||
+    (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+async function firstLoadScriptBytes(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  const sizes = new Map<string, Promise<number>>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") {
+      sizes.set(
+        response.url(),
+        response.body().then((body) => gzipSync(body).length),
+      );
+    }
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  const total = (await Promise.all(sizes.values())).reduce((a, b) => a + b, 0);
+  await page.close();
+  return total;
+}
+
+/** A top-level task on a thread, as Chromium's trace names it (older builds: "RunTask"). */
+const TASK_EVENTS = new Set(["ThreadControllerImpl::RunTask", "RunTask"]);
+
+type Trace = {
+  traceEvents: {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    dur?: number;
+    args?: { name?: string };
+  }[];
+};
+
+async function longestMainThreadTask(
+  browser: Browser,
+  appUrl: string,
+  fake: FakeServer,
+): Promise<number[]> {
+  await fake.reset();
+  await fake.setScenario({ chunkSize: 4, delayMs: 2 });
+  const page = await browser.newPage();
+  await page.goto(appUrl);
+  await page.getByLabel("What do you want to learn?").fill("Tracing the dialog");
+  await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel", "__metadata"] });
+  await page.getByTestId("generate-button").click();
+  await page.waitForURL("**/result");
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as Trace;
+  await page.close();
+  const mainThreads = new Set(
+    trace.traceEvents
+      .filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return trace.traceEvents
+    .filter((e) => e.ph === "X" && TASK_EVENTS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
+    .map((e) => (e.dur ?? 0) / 1000);
+}
+
+export async function clientCosts(
+  appUrl: string,
+  fake: FakeServer,
+  barePort: number,
+): Promise<BenchResult[]> {
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build", BARE_DIR], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  const bareUrl = await startBareNext(BARE_DIR, barePort);
+  const browser = await launch();
+  try {
+    const home = await firstLoadScriptBytes(browser, `${appUrl}/`);
+    const bare = await firstLoadScriptBytes(browser, `${bareUrl}/`);
+    const tasks = await longestMainThreadTask(browser, appUrl, fake);
+    const longest = Math.max(...tasks);
+    return [
+      {
+        id: "6a",
+        measure: "home page first-load JS (gzip)",
+        value: home / 1024,
+        unit: "kB",
+        baseline: bare / 1024,
+        baselineName: "bare Next.js page",
+        target: "<= bare + 40 kB",
+        met: home <= bare + 40 * 1024,
+        note: `${((home - bare) / 1024).toFixed(1)} kB above the bare page`,
+      },
+      {
+        id: "6b",
+        measure: "longest main-thread task during a stream",
+        value: longest,
+        unit: "ms",
+        baseline: 50,
+        baselineName: "long-task threshold",
+        target: "no task > 50 ms",
+        met: longest <= 50,
+        note: `${tasks.filter((t) => t > 50).length} tasks over 50 ms of ${tasks.length}, from click to the result page`,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,207 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { RecordedRequest, Scenario } from "../../test/fake-openai/server";
+
+// Starting and stopping what the benchmarks measure: the production build under
+// `next start`, the fake OpenAI server (its own process, so its work is not billed to
+// the client), nginx, and readings of a process's memory and CPU time from /proc.
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const children: ChildProcess[] = [];
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const nowMs = () => performance.timeOrigin + performance.now();
+
+async function waitForUrl(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      return;
+    } catch {
+      if (Date.now() > until) throw new Error(`${url} did not come up`);
+      await sleep(200);
+    }
+  }
+}
+
+function start(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+export function stopAll(): void {
+  for (const child of children) child.kill("SIGTERM");
+}
+process.on("exit", stopAll);
+
+export type FakeServer = {
+  url: string;
+  setScenario(scenario: Scenario): Promise<void>;
+  reset(): Promise<void>;
+  requests(): Promise<RecordedRequest[]>;
+};
+
+export async function startFake(port: number): Promise<FakeServer> {
+  start(process.execPath, ["--import", "tsx", "test/fake-openai/cli.ts"], {
+    FAKE_OPENAI_PORT: String(port),
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${base}/__requests`);
+  return {
+    url: `${base}/v1`,
+    async setScenario(scenario) {
+      await fetch(`${base}/__scenario`, { method: "POST", body: JSON.stringify(scenario) });
+    },
+    async reset() {
+      await fetch(`${base}/__reset`, { method: "POST" });
+    },
+    async requests() {
+      return (await (await fetch(`${base}/__requests`)).json()) as RecordedRequest[];
+    },
+  };
+}
+
+/** The loopback floor server (see floor-server.ts). */
+export async function startFloor(port: number): Promise<string> {
+  start(process.execPath, ["--import", "tsx", "bench/support/floor-server.ts"], {
+    FLOOR_PORT: String(port),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${url}/`);
+  return url;
+}
+
+export type AppServer = { url: string; pid: number };
+
+/** `next start` on the production build, talking to the fake OpenAI server. */
+export async function startApp(port: number, fakeUrl: string): Promise<AppServer> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first.");
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-db-"));
+  const env = {
+    OPENAI_API_KEY: "bench-key",
+    OPENAI_BASE_URL: fakeUrl,
+    OPENAI_MODEL: "fake-model",
+    PGLITE_DATA_DIR: dataDir,
+  };
+  execFileSync(process.execPath, ["scripts/migrate.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
+  // Run Next's server directly (not through npm) so the pid is the server's own.
+  const child = start(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    env,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${url}/result`);
+  return { url, pid: child.pid ?? 0 };
+}
+
+/** `next start` of another app folder (the bare baseline page). */
+export async function startBareNext(dir: string, port: number): Promise<string> {
+  start(process.execPath, [
+    "node_modules/next/dist/bin/next",
+    "start",
+    dir,
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(port),
+  ]);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${url}/`);
+  return url;
+}
+
+/** nginx in front of the app with gzip on and proxy buffering left at its defaults. */
+export async function startNginx(port: number, upstreamPort: number): Promise<string | undefined> {
+  const nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => existsSync(candidate));
+  if (!nginx) return undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-nginx-"));
+  for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
+  const conf = path.join(dir, "nginx.conf");
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  gzip on;
+  upstream app { server 127.0.0.1:${upstreamPort}; keepalive 32; }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+`,
+  );
+  start(nginx, ["-c", conf, "-p", dir]);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${url}/result`);
+  return url;
+}
+
+/** Resident memory of a process and all its children, in bytes. */
+export function residentBytes(pid: number): number {
+  const pids = [pid, ...descendants(pid)];
+  return pids.reduce((sum, one) => {
+    try {
+      const status = readFileSync(`/proc/${one}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return sum + kb * 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** CPU time (user + system) a process and its children have used, in milliseconds. */
+export function cpuMs(pid: number): number {
+  const ticksPerSecond = 100;
+  return [pid, ...descendants(pid)].reduce((sum, one) => {
+    try {
+      const fields = readFileSync(`/proc/${one}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+function descendants(pid: number): number[] {
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+    return kids.flatMap((kid) => [kid, ...descendants(kid)]);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,84 @@
+import type { GenerationEvent } from "../../lib/generation/events";
+import { readGenerationStream } from "../../lib/sse/read-generation-stream";
+import { nowMs } from "./processes";
+
+export type TimedEvent = { at: number; event: GenerationEvent };
+
+export type TimedGeneration = {
+  ok: boolean;
+  startedAt: number;
+  firstFrameAt?: number;
+  endedAt: number;
+  events: TimedEvent[];
+};
+
+export const requestBody = (topic: string, durationWeeks = 12) => ({
+  topic,
+  level: "beginner",
+  learningStyle: "visual",
+  durationWeeks,
+  hoursPerWeek: 4,
+  goals: [],
+});
+
+/** Runs one streamed generation, time-stamping every event as it is parsed. */
+export async function timeGeneration(
+  baseUrl: string,
+  topic: string,
+  options: { stopAfterFirstFrame?: boolean; durationWeeks?: number } = {},
+): Promise<TimedGeneration> {
+  const controller = new AbortController();
+  const startedAt = nowMs();
+  const events: TimedEvent[] = [];
+  let firstFrameAt: number | undefined;
+  try {
+    const response = await fetch(`${baseUrl}/api/generate/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(requestBody(topic, options.durationWeeks)),
+      signal: controller.signal,
+    });
+    if (!response.ok || !response.body) return { ok: false, startedAt, endedAt: nowMs(), events };
+    await readGenerationStream(response.body, (event) => {
+      const at = nowMs();
+      firstFrameAt ??= at;
+      events.push({ at, event });
+      if (options.stopAfterFirstFrame) controller.abort();
+    });
+  } catch (error) {
+    if (!controller.signal.aborted) return { ok: false, startedAt, endedAt: nowMs(), events };
+  }
+  const ok = options.stopAfterFirstFrame
+    ? firstFrameAt !== undefined
+    : events.at(-1)?.event.type === "done";
+  return { ok, startedAt, firstFrameAt, endedAt: nowMs(), events };
+}
+
+/** Client arrival times of frames that report a finished milestone, per stage, in order. */
+export function milestoneFrameTimes(generation: TimedGeneration): {
+  curriculum: number[];
+  resources: number[];
+} {
+  const curriculum: number[] = [];
+  const resources: number[] = [];
+  let resourceFrames = 0;
+  for (const { at, event } of generation.events) {
+    if (event.type !== "progress") continue;
+    if (event.stage === "curriculum" && event.milestone) curriculum.push(at);
+    if (event.stage === "resources") {
+      // The first resources frame announces the stage; each later one, a finished milestone.
+      if (resourceFrames > 0) resources.push(at);
+      resourceFrames += 1;
+    }
+  }
+  return { curriculum, resources };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+export const median = (values: number[]) => percentile(values, 50);
