@@ -1,4 +1,5 @@
-import { type AppServer, type FakeServer, residentBytes, sleep } from "../support/processes";
+import os from "node:os";
+import { type AppServer, cpuMs, type FakeServer, residentBytes, sleep } from "../support/processes";
 import type { BenchResult } from "../support/result";
 import { milestoneFrameTimes, percentile, timeGeneration } from "../support/stream-client";
 
@@ -17,6 +18,8 @@ export async function concurrentStreams(
   await sleep(1000);
   const idle = residentBytes(app.pid);
   let peak = idle;
+  const started = performance.now();
+  const cpuStart = { app: cpuMs(app.pid), fake: cpuMs(fake.pid), client: process.cpuUsage() };
   const sampler = setInterval(() => {
     peak = Math.max(peak, residentBytes(app.pid));
   }, 100);
@@ -26,6 +29,10 @@ export async function concurrentStreams(
     ),
   );
   clearInterval(sampler);
+  const wall = performance.now() - started;
+  const clientCpu = process.cpuUsage(cpuStart.client);
+  const busy = (ms: number) => `${Math.round((100 * ms) / wall)}%`;
+  const cpuNote = `CPU over the ${(wall / 1000).toFixed(1)} s run: app ${busy(cpuMs(app.pid) - cpuStart.app)}, fake model ${busy(cpuMs(fake.pid) - cpuStart.fake)}, load client ${busy((clientCpu.user + clientCpu.system) / 1000)} (of one core; the machine has ${os.cpus().length})`;
   const errors = generations.filter((g) => !g.ok).length;
   const requests = await fake.requests();
   const byTopic = new Map(
@@ -55,7 +62,7 @@ export async function concurrentStreams(
       baselineName: "one stream (3)",
       target: "0 errors, p99 <= 100 ms",
       met: errors === 0 && p99 <= 100,
-      note: `${errors} errors of ${streams}; ${latencies.length} milestone frames measured`,
+      note: `${errors} errors of ${streams}; ${latencies.length} milestone frames measured; ${cpuNote}`,
     },
     {
       id: "4b",

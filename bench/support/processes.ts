@@ -45,19 +45,21 @@ process.on("exit", stopAll);
 
 export type FakeServer = {
   url: string;
+  pid: number;
   setScenario(scenario: Scenario): Promise<void>;
   reset(): Promise<void>;
   requests(): Promise<RecordedRequest[]>;
 };
 
 export async function startFake(port: number): Promise<FakeServer> {
-  start(process.execPath, ["--import", "tsx", "test/fake-openai/cli.ts"], {
+  const child = start(process.execPath, ["--import", "tsx", "test/fake-openai/cli.ts"], {
     FAKE_OPENAI_PORT: String(port),
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForUrl(`${base}/__requests`);
   return {
     url: `${base}/v1`,
+    pid: child.pid ?? 0,
     async setScenario(scenario) {
       await fetch(`${base}/__scenario`, { method: "POST", body: JSON.stringify(scenario) });
     },

@@ -45,7 +45,7 @@ export async function timeGeneration(
       events.push({ at, event });
       if (options.stopAfterFirstFrame) controller.abort();
     });
-  } catch (error) {
+  } catch {
     if (!controller.signal.aborted) return { ok: false, startedAt, endedAt: nowMs(), events };
   }
   const ok = options.stopAfterFirstFrame

@@ -19,6 +19,20 @@ import { finishStructured, streamStructured } from "./stream-structured";
 
 export type OpenAiSettings = { apiKey: string; baseURL?: string; model: string };
 
+// One SDK client per process and configuration: the client holds no per-request state,
+// and building one per generation cost memory and CPU on every stream.
+const clients = new Map<string, OpenAI>();
+
+function sharedClient({ apiKey, baseURL }: OpenAiSettings): OpenAI {
+  const key = `${baseURL ?? ""}\n${apiKey}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new OpenAI({ apiKey, baseURL });
+    clients.set(key, client);
+  }
+  return client;
+}
+
 /** Any OpenAI-compatible Chat Completions server (OpenAI, Ollama, vLLM, LM Studio, OpenRouter). */
 export class OpenAiProvider implements LearningPathProvider {
   readonly name = "openai";
@@ -28,7 +42,7 @@ export class OpenAiProvider implements LearningPathProvider {
 
   constructor(settings: OpenAiSettings) {
     this.model = settings.model;
-    this.client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL });
+    this.client = sharedClient(settings);
   }
 
   private readonly addUsage = (usage: TokenUsage) => {
