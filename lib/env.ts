@@ -12,6 +12,11 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(z.url()),
   OPENAI_MODEL: optional(z.string()),
   PGLITE_DATA_DIR: optional(z.string()),
+  AUTH_SECRET: optional(z.string().min(16)),
+  AUTH_GITHUB_ID: optional(z.string()),
+  AUTH_GITHUB_SECRET: optional(z.string()),
+  AUTH_GOOGLE_ID: optional(z.string()),
+  AUTH_GOOGLE_SECRET: optional(z.string()),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
 });
 

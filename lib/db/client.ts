@@ -12,7 +12,8 @@ import { PrismaClient } from "./generated/client";
 const globalForDb = globalThis as unknown as { learningPathDb?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const dataDir = path.resolve(env.PGLITE_DATA_DIR ?? ".data/pglite");
+  // Resolved at run time against the working folder; not a file to bundle.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR ?? ".data/pglite");
   return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });
 }
 

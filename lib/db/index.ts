@@ -11,3 +11,14 @@ export async function recordGenerationRun(run: GenerationRunRecord): Promise<voi
 export async function findGenerationRun(requestId: string) {
   return getDb().generationRun.findUnique({ where: { requestId } });
 }
+
+export { getDb as getDbForAuthAdapter } from "./client";
+export {
+  countLearningPathsForUser,
+  findLearningPathForUser,
+  listLearningPathsForUser,
+  type SavedPathStats,
+  type SavedPathSummary,
+  saveLearningPath,
+} from "./learning-paths";
+export { createPasswordUser, findUserByEmail, type PasswordUser } from "./users";

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordGenerationRun } from "@/lib/db";
+import { recordGenerationRun, saveLearningPath } from "@/lib/db";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { createLearningPathProvider } from "@/lib/providers";
 import { handToGuest } from "./guest";
@@ -10,18 +10,25 @@ export { createGenerationLogger } from "./logger";
 export { runToCompletion } from "./run-to-completion";
 export { createSseResponse } from "./sse-response";
 
-/** Starts a generation for a validated request with the configured provider. */
+/**
+ * Starts a generation for a validated request with the configured provider. A signed-in
+ * user's path is saved by the finalise stage, before the done frame, and shown at
+ * /paths/<id>; a guest's path goes back to the browser only.
+ */
 export function startGeneration(
   request: LearningPathRequest,
   signal: AbortSignal,
   logger: GenerationLogger = createGenerationLogger(),
+  userId?: string,
 ) {
   return generateLearningPath({
     request,
     provider: createLearningPathProvider(),
     signal,
     logger,
-    finalize: handToGuest,
+    finalize: userId
+      ? async (path, stats) => `/paths/${await saveLearningPath(userId, request, path, stats)}`
+      : handToGuest,
     recordRun: recordGenerationRun,
   });
 }

@@ -20,6 +20,12 @@ import type {
 import type { GenerationEvent, ProgressEvent, Stage } from "./events";
 import type { GenerationLogger } from "./logger";
 
+export type GenerationStats = {
+  promptTokens?: number;
+  completionTokens?: number;
+  generationMs: number;
+};
+
 export type GenerationRunRecord = {
   requestId: string;
   provider: string;
@@ -66,7 +72,7 @@ export type GenerationInput = {
   signal: AbortSignal;
   logger: GenerationLogger;
   /** Stores or hands over the finished path and returns the URL to show it at. */
-  finalize: (path: LearningPath) => Promise<string>;
+  finalize: (path: LearningPath, stats: GenerationStats) => Promise<string>;
   /** Keeps an operational record of how the generation ended; must not throw into the stream. */
   recordRun?: (run: GenerationRunRecord) => Promise<void>;
 };
@@ -130,7 +136,11 @@ export async function* generateLearningPath(
     yield enter("finalizing");
     const path = assemblePath(request, provider, planned, found, insights);
     milestoneCount = path.milestones.length;
-    const redirectUrl = await input.finalize(path);
+    const redirectUrl = await input.finalize(path, {
+      promptTokens: provider.usage()?.promptTokens,
+      completionTokens: provider.usage()?.completionTokens,
+      generationMs: Math.round(performance.now() - startedAt),
+    });
     logger.info("stage finished", { stage, ms: Math.round(performance.now() - stageStartedAt) });
     logger.info("path generated", {
       milestones: path.milestones.length,

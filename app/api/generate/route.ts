@@ -1,3 +1,4 @@
+import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
 import { runToCompletion, startGeneration } from "@/lib/generation";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
@@ -10,7 +11,10 @@ export const maxDuration = 300;
 export async function POST(request: Request): Promise<Response> {
   try {
     const input = await parseLearningPathRequest(request);
-    const { path, redirectUrl } = await runToCompletion(startGeneration(input, request.signal));
+    const userId = await currentUserId(request);
+    const { path, redirectUrl } = await runToCompletion(
+      startGeneration(input, request.signal, undefined, userId),
+    );
     return Response.json({ path, redirect_url: redirectUrl });
   } catch (error) {
     return errorResponse(error);

@@ -1,3 +1,4 @@
+import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
 import { createGenerationLogger, createSseResponse, startGeneration } from "@/lib/generation";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
@@ -14,8 +15,13 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
+  const userId = await currentUserId(request);
   const logger = createGenerationLogger();
-  return createSseResponse((signal) => startGeneration(input, signal, logger), request.signal, {
-    "X-Request-Id": logger.requestId,
-  });
+  return createSseResponse(
+    (signal) => startGeneration(input, signal, logger, userId),
+    request.signal,
+    {
+      "X-Request-Id": logger.requestId,
+    },
+  );
 }

@@ -1,0 +1,17 @@
+import { notFound, redirect } from "next/navigation";
+import { LearningPathView } from "@/components/learning-path-view";
+import { auth } from "@/lib/auth";
+import { findLearningPathForUser } from "@/lib/db";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function SavedPathPage({ params }: Props) {
+  const { id } = await params;
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/paths/${id}`)}`);
+  // Someone else's path and a missing one look the same: 404.
+  const saved = await findLearningPathForUser(userId, id);
+  if (!saved) notFound();
+  return <LearningPathView path={saved.path} />;
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import type { AuthFormState } from "@/lib/auth/actions";
+
+type Props = {
+  mode: "sign-in" | "sign-up";
+  action: (state: AuthFormState, form: FormData) => Promise<AuthFormState>;
+  callbackUrl: string;
+};
+
+/** The email + password form for both signing in and signing up. */
+export function AuthForm({ mode, action, callbackUrl }: Props) {
+  const [state, submit, pending] = useActionState(action, {});
+  const signUp = mode === "sign-up";
+  const fieldError = (name: string) =>
+    state.fields?.[name] ? (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        {state.fields[name]}
+      </p>
+    ) : null;
+  return (
+    <form action={submit} className="space-y-5" data-testid={`${mode}-form`}>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {signUp && (
+        <div>
+          <label htmlFor="name" className="block font-medium">
+            Name <span className="font-normal text-slate-500">(optional)</span>
+          </label>
+          <input id="name" name="name" autoComplete="name" className="field mt-2" />
+        </div>
+      )}
+      <div>
+        <label htmlFor="email" className="block font-medium">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          aria-describedby={state.fields?.email ? "email-error" : undefined}
+          className="field mt-2"
+        />
+        {fieldError("email")}
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">
+          Password{" "}
+          {signUp && <span className="font-normal text-slate-500">(at least 8 characters)</span>}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          minLength={signUp ? 8 : undefined}
+          autoComplete={signUp ? "new-password" : "current-password"}
+          aria-describedby={state.fields?.password ? "password-error" : undefined}
+          className="field mt-2"
+        />
+        {fieldError("password")}
+      </div>
+      {state.error && (
+        <p role="alert" data-testid="auth-error" className="rounded-lg bg-red-50 p-3 text-red-800">
+          {state.error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-6 py-3 font-semibold text-slate-900 disabled:opacity-60"
+      >
+        {signUp ? "Create account" : "Sign in"}
+      </button>
+      <p className="text-center text-sm text-slate-600">
+        {signUp ? "Already have an account? " : "New here? "}
+        <Link
+          href={`/${signUp ? "sign-in" : "sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-violet-700 hover:underline"
+        >
+          {signUp ? "Sign in" : "Create an account"}
+        </Link>
+      </p>
+    </form>
+  );
+}

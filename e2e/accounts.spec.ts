@@ -1,0 +1,95 @@
+import { expect, type Page, test } from "@playwright/test";
+import { fakeOpenAi } from "./support/fake-openai";
+import { HomePage } from "./support/home-page";
+
+// Accounts: sign-up, saving on done, ownership, sign-out, and one answer for bad credentials.
+
+const PASSWORD = "correct horse battery";
+const uniqueEmail = (name: string) =>
+  `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+async function signUp(page: Page, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/paths");
+  await expect(page.getByTestId("signed-in")).toContainText(email);
+}
+
+test.beforeEach(async () => {
+  await fakeOpenAi.reset();
+});
+
+test("a signed-in user's path is saved, opened at /paths/<id>, listed, and private", async ({
+  page,
+  browser,
+}) => {
+  const email = uniqueEmail("owner");
+  await signUp(page, email);
+  await expect(page.getByTestId("no-paths")).toBeVisible();
+
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Rust", { weeks: 4 });
+  await home.generate.click();
+  await page.waitForURL(/\/paths\/[a-z0-9]+$/);
+  const pathUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning Rust (fake model)");
+
+  await page.goto("/paths");
+  await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([
+    "Learning Rust (fake model)",
+  ]);
+
+  // Another user gets a 404 for it, as for a path that does not exist.
+  const stranger = await browser.newPage();
+  await signUp(stranger, uniqueEmail("stranger"));
+  const response = await stranger.goto(pathUrl);
+  expect(response?.status()).toBe(404);
+  await stranger.close();
+
+  // Sign out: the header offers sign-in, and the saved path needs signing in again.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto(pathUrl);
+  await page.waitForURL(/\/sign-in\?callbackUrl=/);
+});
+
+test("signing in again works, and wrong password and unknown email get the same answer", async ({
+  page,
+}) => {
+  const email = uniqueEmail("returning");
+  await signUp(page, email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  for (const [who, password] of [
+    [email, "wrong password"],
+    [uniqueEmail("nobody"), PASSWORD],
+  ]) {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(who ?? "");
+    await page.getByLabel(/^Password/).fill(password ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("auth-error")).toHaveText("Wrong email or password.");
+  }
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/paths");
+  await expect(page.getByTestId("signed-in")).toContainText(email);
+});
+
+test("sign-in only redirects to paths on this site", async ({ page }) => {
+  const email = uniqueEmail("redirect");
+  await signUp(page, email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/sign-in?callbackUrl=https://evil.example/steal");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/paths");
+  expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
+});

@@ -1,0 +1,57 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { createPasswordUser } from "@/lib/db";
+import { safeRedirectPath, signInSchema, signUpSchema } from "./credentials";
+import { signIn, signOut } from "./index";
+import { hashPassword } from "./passwords";
+
+// Server actions behind the sign-in, sign-up and sign-out forms. Next.js checks that a
+// server action is posted from this site's own pages (Origin against Host).
+
+export type AuthFormState = { error?: string; fields?: Record<string, string> };
+
+const WRONG_CREDENTIALS = "Wrong email or password.";
+
+async function signInWithPassword(email: string, password: string, redirectTo: string) {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+    return {};
+  } catch (error) {
+    // A successful sign-in "throws" Next's redirect; let it through.
+    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS };
+    throw error;
+  }
+}
+
+export async function signInAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const parsed = signInSchema.safeParse({
+    email: form.get("email"),
+    password: form.get("password"),
+  });
+  if (!parsed.success) return { error: WRONG_CREDENTIALS };
+  const redirectTo = safeRedirectPath(form.get("callbackUrl"));
+  return signInWithPassword(parsed.data.email, parsed.data.password, redirectTo);
+}
+
+export async function signUpAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const parsed = signUpSchema.safeParse({
+    name: form.get("name") || undefined,
+    email: form.get("email"),
+    password: form.get("password"),
+  });
+  if (!parsed.success) {
+    return {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    };
+  }
+  const { email, password, name } = parsed.data;
+  const created = await createPasswordUser(email, name, await hashPassword(password));
+  if (!created)
+    return { fields: { email: "An account with this email already exists. Sign in instead." } };
+  return signInWithPassword(email, password, safeRedirectPath(form.get("callbackUrl")));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth from "next-auth";
+import { getToken } from "next-auth/jwt";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { findUserByEmail, getDbForAuthAdapter } from "@/lib/db";
+import { env } from "@/lib/env";
+import { signInSchema } from "./credentials";
+import { DUMMY_HASH, verifyPassword } from "./passwords";
+import { resolveAuthSecret } from "./secret";
+
+// Auth.js: email + password (credentials) always; GitHub and Google only when their
+// keys are configured. Sessions are JWTs in an http-only cookie (Auth.js requires that
+// for credentials sign-in); OAuth accounts are linked to users through the Prisma adapter.
+
+function oauthProviders(): Provider[] {
+  const providers: Provider[] = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  }
+  return providers;
+}
+
+export const OAUTH_PROVIDERS = oauthProviders().map((provider) => {
+  const { id, name } = typeof provider === "function" ? provider() : provider;
+  return { id, name };
+});
+
+const secret = resolveAuthSecret(env.AUTH_SECRET);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: PrismaAdapter(getDbForAuthAdapter() as unknown as Parameters<typeof PrismaAdapter>[0]),
+  secret,
+  trustHost: true,
+  session: { strategy: "jwt" },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await findUserByEmail(parsed.data.email);
+        // Unknown email and wrong password take the same time and give the same answer.
+        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user?.passwordHash || !valid) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});
+
+/**
+ * The id of the user who sent this request, or undefined for a guest. Route handlers read
+ * the session cookie from the request itself, so they work the same in-process in tests.
+ */
+export async function currentUserId(request: Request): Promise<string | undefined> {
+  const token = await getToken({
+    req: request,
+    secret,
+    secureCookie: new URL(request.url).protocol === "https:",
+  });
+  return token?.sub ?? undefined;
+}

@@ -1,0 +1,149 @@
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { GenerationEvent } from "@/lib/generation/events";
+import { readGenerationStream } from "@/lib/sse/read-generation-stream";
+import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
+import { prepareTestDatabase } from "../support/database";
+
+// Saving for signed-in users, through the real route with a real session cookie, and the
+// ownership rule of the data layer.
+
+const AUTH_SECRET = "test-secret-for-session-cookies";
+let fake: FakeOpenAi;
+let POST: (request: Request) => Promise<Response>;
+let db: typeof import("@/lib/db");
+let passwords: typeof import("@/lib/auth/passwords");
+
+beforeAll(async () => {
+  prepareTestDatabase();
+  fake = await startFakeOpenAi();
+  process.env.OPENAI_API_KEY = "test-key";
+  process.env.OPENAI_BASE_URL = fake.url;
+  process.env.AUTH_SECRET = AUTH_SECRET;
+  ({ POST } = await import("@/app/api/generate/stream/route"));
+  db = await import("@/lib/db");
+  passwords = await import("@/lib/auth/passwords");
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const body = {
+  topic: "Go",
+  level: "beginner",
+  learningStyle: "reading",
+  durationWeeks: 4,
+  hoursPerWeek: 3,
+};
+
+async function sessionCookie(userId: string): Promise<string> {
+  const salt = "authjs.session-token";
+  return `${salt}=${await encode({ token: { sub: userId }, secret: AUTH_SECRET, salt })}`;
+}
+
+async function newUser(label: string) {
+  const created = await db.createPasswordUser(
+    `${label}-${Math.random()}@example.test`,
+    undefined,
+    "x",
+  );
+  if (!created) throw new Error("user not created");
+  return created.id;
+}
+
+async function generate(cookie?: string, signal?: AbortSignal) {
+  const response = await POST(
+    new Request("http://localhost/api/generate/stream", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+      signal,
+    }),
+  );
+  const events: GenerationEvent[] = [];
+  await readGenerationStream(response.body!, (event) => events.push(event)).catch(() => {});
+  return events;
+}
+
+describe("passwords", () => {
+  it("hashes with bcrypt at cost 10 and verifies only the right password", async () => {
+    const hash = await passwords.hashPassword("correct horse");
+    expect(hash).toMatch(/^\$2[aby]\$10\$/);
+    expect(await passwords.verifyPassword("correct horse", hash)).toBe(true);
+    expect(await passwords.verifyPassword("wrong horse", hash)).toBe(false);
+  });
+
+  it("refuses a second account with the same email", async () => {
+    const email = `twice-${Math.random()}@example.test`;
+    expect(await db.createPasswordUser(email, undefined, "x")).toBeDefined();
+    expect(await db.createPasswordUser(email, undefined, "y")).toBeUndefined();
+  });
+});
+
+describe("saving generated paths", () => {
+  it("saves a signed-in user's path before the done frame and redirects to it", async () => {
+    const userId = await newUser("saver");
+    const events = await generate(await sessionCookie(userId));
+    const done = events.at(-1);
+    if (done?.type !== "done") throw new Error("no done event");
+    expect(done.redirect_url).toMatch(/^\/paths\/[a-z0-9]+$/);
+    const id = done.redirect_url.split("/").at(-1)!;
+    const saved = await db.findLearningPathForUser(userId, id);
+    expect(saved?.path.title).toBe(done.path.title);
+    const [summary] = await db.listLearningPathsForUser(userId);
+    expect(summary).toMatchObject({ id, topic: "Go", level: "beginner" });
+  });
+
+  it("records the provider, model, token usage and generation time", async () => {
+    const userId = await newUser("stats");
+    await generate(await sessionCookie(userId));
+    const row = await db.getDbForAuthAdapter().learningPath.findFirst({ where: { userId } });
+    expect(row).toMatchObject({ provider: "openai", model: expect.any(String) });
+    expect(row?.completionTokens).toBeGreaterThan(0);
+    expect(row?.generationMs).toBeGreaterThanOrEqual(0);
+    expect(row?.inputs).toMatchObject({ topic: "Go", durationWeeks: 4 });
+  });
+
+  it("gives another user nothing: their lookups find no such path", async () => {
+    const owner = await newUser("owner");
+    const stranger = await newUser("stranger");
+    const done = (await generate(await sessionCookie(owner))).at(-1);
+    if (done?.type !== "done") throw new Error("no done event");
+    const id = done.redirect_url.split("/").at(-1)!;
+    expect(await db.findLearningPathForUser(stranger, id)).toBeUndefined();
+    expect(await db.listLearningPathsForUser(stranger)).toEqual([]);
+  });
+
+  it("keeps guests' paths off the server", async () => {
+    const before = await db.getDbForAuthAdapter().learningPath.count();
+    const done = (await generate()).at(-1);
+    expect(done).toMatchObject({ type: "done", redirect_url: "/result" });
+    expect(await db.getDbForAuthAdapter().learningPath.count()).toBe(before);
+  });
+
+  it("saves nothing when the generation fails", async () => {
+    const userId = await newUser("failed");
+    fake.setScenario({ malformed: "resources" });
+    expect((await generate(await sessionCookie(userId))).at(-1)).toMatchObject({ type: "error" });
+    expect(await db.countLearningPathsForUser(userId)).toBe(0);
+  });
+
+  it("saves nothing when the generation is cancelled", async () => {
+    const userId = await newUser("cancelled");
+    fake.setScenario({ delayMs: 20, chunkSize: 8 });
+    const controller = new AbortController();
+    const run = generate(await sessionCookie(userId), controller.signal);
+    while ((fake.requests[0]?.chunksSent ?? 0) < 3) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    await run;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await db.countLearningPathsForUser(userId)).toBe(0);
+  });
+
+  it("ignores a forged session cookie", async () => {
+    const userId = await newUser("forged");
+    const salt = "authjs.session-token";
+    const forged = `${salt}=${await encode({ token: { sub: userId }, secret: "another-secret-entirely", salt })}`;
+    expect((await generate(forged)).at(-1)).toMatchObject({ redirect_url: "/result" });
+    expect(await db.countLearningPathsForUser(userId)).toBe(0);
+  });
+});
