@@ -38,6 +38,16 @@ export function GuestResult() {
   }
   return (
     <>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-violet-50 p-4 ring-1 ring-violet-200">
+        <p className="text-violet-900">This path is only kept in this tab.</p>
+        <Link
+          href="/sign-in?callbackUrl=/paths/save"
+          data-testid="save-guest-path"
+          className="rounded-lg bg-violet-600 px-4 py-2 font-medium text-white hover:bg-violet-700"
+        >
+          Sign in to save this path
+        </Link>
+      </div>
       <LearningPathView path={path} />
       <p className="mt-8 text-center">
         <Link href="/" className="font-medium text-violet-700 hover:underline">

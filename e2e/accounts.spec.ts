@@ -93,3 +93,70 @@ test("sign-in only redirects to paths on this site", async ({ page }) => {
   await page.waitForURL("**/paths");
   expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
 });
+
+test("ticking milestones and resources updates completion, survives reload, and the dashboard agrees", async ({
+  page,
+}) => {
+  await signUp(page, uniqueEmail("ticker"));
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Go", { weeks: 4 });
+  await home.generate.click();
+  await page.waitForURL(/\/paths\/[a-z0-9]+$/);
+
+  await expect(page.getByTestId("completion-value")).toHaveText("0% complete");
+  const saved = () => page.waitForResponse((r) => r.url().endsWith("/progress") && r.ok());
+  await Promise.all([saved(), page.getByLabel("Milestone 1 done").check()]);
+  await Promise.all([saved(), page.getByLabel("Milestone 2 done").check()]);
+  await Promise.all([
+    saved(),
+    page.getByTestId("milestone").first().getByRole("checkbox").nth(1).check(),
+  ]);
+  const shown = await page.getByTestId("completion-value").textContent();
+  expect(shown).not.toBe("0% complete");
+
+  await page.reload();
+  await expect(page.getByLabel("Milestone 1 done")).toBeChecked();
+  await expect(page.getByTestId("completion-value")).toHaveText(shown ?? "");
+  await page.goto("/paths");
+  await expect(page.getByTestId("path-completion")).toHaveText(shown ?? "");
+});
+
+test("a failed save rolls the tick back with a message", async ({ page }) => {
+  await signUp(page, uniqueEmail("rollback"));
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Go", { weeks: 4 });
+  await home.generate.click();
+  await page.waitForURL(/\/paths\/[a-z0-9]+$/);
+  await page.route("**/api/paths/*/progress", (route) =>
+    route.fulfill({ status: 500, body: "{}" }),
+  );
+  await page.getByLabel("Milestone 1 done").check();
+  await expect(page.getByTestId("progress-error")).toHaveText(
+    "Could not save your progress. Please try again.",
+  );
+  await expect(page.getByLabel("Milestone 1 done")).not.toBeChecked();
+  await expect(page.getByTestId("completion-value")).toHaveText("0% complete");
+});
+
+test("a guest's path is saved to the account they create, and they land on it", async ({
+  page,
+}) => {
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Spanish", { weeks: 4 });
+  await home.generate.click();
+  await page.waitForURL("**/result");
+  const title = await page.getByRole("heading", { level: 1 }).textContent();
+
+  await page.getByTestId("save-guest-path").click();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Email").fill(uniqueEmail("guest"));
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/paths\/(?!save)[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title ?? "");
+  await page.goto("/paths");
+  await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([title ?? ""]);
+});

@@ -11,6 +11,9 @@ const ERRORS = {
     message: "Send the request as JSON or as a form (multipart or urlencoded).",
   },
   payload_too_large: { status: 413, message: "The request is too large." },
+  unauthenticated: { status: 401, message: "Please sign in first." },
+  not_found: { status: 404, message: "Not found." },
+  cross_site: { status: 403, message: "This request must come from this site's own pages." },
   upstream_unavailable: {
     status: 502,
     message: "The AI service is unavailable right now. Please try again in a moment.",

@@ -19,3 +19,7 @@ export function loadGuestPath(): LearningPath | undefined {
     return undefined;
   }
 }
+
+export function clearGuestPath(): void {
+  sessionStorage.removeItem(KEY);
+}

@@ -20,5 +20,6 @@ export {
   type SavedPathStats,
   type SavedPathSummary,
   saveLearningPath,
+  updateLearningPathProgress,
 } from "./learning-paths";
 export { createPasswordUser, findUserByEmail, type PasswordUser } from "./users";

@@ -1,6 +1,14 @@
 import "server-only";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
+import {
+  applyProgressChange,
+  changeFitsPath,
+  completionPercent,
+  type PathProgress,
+  type ProgressChange,
+  readProgress,
+} from "@/lib/learning-path/progress";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { getDb } from "./client";
 
@@ -10,7 +18,8 @@ import { getDb } from "./client";
 export type SavedPathStats = {
   promptTokens?: number;
   completionTokens?: number;
-  generationMs: number;
+  /** Unknown for a guest's path saved after signing in. */
+  generationMs?: number;
 };
 
 export type SavedPathSummary = {
@@ -20,6 +29,7 @@ export type SavedPathSummary = {
   level: string;
   archived: boolean;
   createdAt: Date;
+  completion: number;
 };
 
 export async function saveLearningPath(
@@ -51,21 +61,64 @@ export async function saveLearningPath(
 export async function findLearningPathForUser(
   userId: string,
   id: string,
-): Promise<{ id: string; path: LearningPath; createdAt: Date } | undefined> {
+): Promise<
+  { id: string; path: LearningPath; progress: PathProgress; createdAt: Date } | undefined
+> {
   const row = await getDb().learningPath.findFirst({
     where: { id, userId },
-    select: { id: true, path: true, createdAt: true },
+    select: { id: true, path: true, progress: true, createdAt: true },
   });
   if (!row) return undefined;
-  return { id: row.id, path: learningPathSchema.parse(row.path), createdAt: row.createdAt };
+  return {
+    id: row.id,
+    path: learningPathSchema.parse(row.path),
+    progress: readProgress(row.progress),
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * Applies one tick or untick to the owner's path. Undefined when the path is not theirs
+ * or the item does not exist, so callers answer 404 for both.
+ */
+export async function updateLearningPathProgress(
+  userId: string,
+  id: string,
+  change: ProgressChange,
+): Promise<{ progress: PathProgress; completion: number } | undefined> {
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.learningPath.findFirst({
+      where: { id, userId },
+      select: { path: true, progress: true },
+    });
+    if (!row) return undefined;
+    const path = learningPathSchema.parse(row.path);
+    if (!changeFitsPath(path, change)) return undefined;
+    const progress = applyProgressChange(readProgress(row.progress), change);
+    await tx.learningPath.update({ where: { id }, data: { progress } });
+    return { progress, completion: completionPercent(path, progress) };
+  });
 }
 
 export async function listLearningPathsForUser(userId: string): Promise<SavedPathSummary[]> {
-  return getDb().learningPath.findMany({
+  const rows = await getDb().learningPath.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, title: true, topic: true, level: true, archived: true, createdAt: true },
+    select: {
+      id: true,
+      title: true,
+      topic: true,
+      level: true,
+      archived: true,
+      createdAt: true,
+      path: true,
+      progress: true,
+    },
   });
+  return rows.map(({ path, progress, ...summary }) => ({
+    ...summary,
+    completion: completionPercent(learningPathSchema.parse(path), readProgress(progress)),
+  }));
 }
 
 export async function countLearningPathsForUser(userId: string): Promise<number> {

@@ -42,6 +42,8 @@ export default async function MyPathsPage() {
                 <time dateTime={path.createdAt.toISOString()}>
                   {path.createdAt.toLocaleDateString("en")}
                 </time>
+                {" · "}
+                <span data-testid="path-completion">{path.completion}% complete</span>
               </p>
             </li>
           ))}

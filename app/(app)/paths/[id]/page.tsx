@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { LearningPathView } from "@/components/learning-path-view";
+import { TrackedLearningPath } from "@/components/tracked-learning-path";
 import { auth } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
 
@@ -13,5 +13,5 @@ export default async function SavedPathPage({ params }: Props) {
   // Someone else's path and a missing one look the same: 404.
   const saved = await findLearningPathForUser(userId, id);
   if (!saved) notFound();
-  return <LearningPathView path={saved.path} />;
+  return <TrackedLearningPath id={saved.id} path={saved.path} initialProgress={saved.progress} />;
 }

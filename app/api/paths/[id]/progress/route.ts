@@ -1,0 +1,29 @@
+import { currentUserId } from "@/lib/auth";
+import { updateLearningPathProgress } from "@/lib/db";
+import { AppError, errorResponse } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+import { progressChangeSchema } from "@/lib/learning-path/progress";
+import { toFieldIssues } from "@/lib/learning-path/request-schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Ticks or unticks one milestone or resource of the caller's own saved path. */
+export async function PATCH(request: Request, { params }: Context): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const parsed = progressChangeSchema.safeParse(await readJsonBody(request, 1024));
+    if (!parsed.success)
+      throw new AppError("invalid_input", { issues: toFieldIssues(parsed.error) });
+    const userId = await currentUserId(request);
+    if (!userId) throw new AppError("unauthenticated");
+    const updated = await updateLearningPathProgress(userId, (await params).id, parsed.data);
+    if (!updated) throw new AppError("not_found");
+    return Response.json(updated);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,50 @@
+import { currentUserId } from "@/lib/auth";
+import { saveLearningPath } from "@/lib/db";
+import { AppError, errorResponse } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+import { findPlanProblems } from "@/lib/learning-path/invariants";
+import { learningPathSchema } from "@/lib/learning-path/path-schema";
+import { toFieldIssues } from "@/lib/learning-path/request-schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * Saves a path a guest generated in this tab to the account they just signed in to. The
+ * path comes from the browser, so it is validated again here like model output.
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const body = (await readJsonBody(request, 256 * 1024)) as { path?: unknown } | null;
+    const parsed = learningPathSchema.safeParse(body?.path);
+    if (!parsed.success)
+      throw new AppError("invalid_input", { issues: toFieldIssues(parsed.error) });
+    const userId = await currentUserId(request);
+    if (!userId) throw new AppError("unauthenticated");
+    const path = parsed.data;
+    const problems = findPlanProblems(path.milestones, path.durationWeeks, path.hoursPerWeek);
+    if (problems.length > 0) {
+      throw new AppError("invalid_input", {
+        issues: problems.map((message) => ({ field: "path", message })),
+      });
+    }
+    const id = await saveLearningPath(
+      userId,
+      {
+        topic: path.topic,
+        level: path.level,
+        learningStyle: path.learningStyle,
+        durationWeeks: path.durationWeeks,
+        hoursPerWeek: path.hoursPerWeek,
+        goals: path.goals,
+      },
+      path,
+      {},
+    );
+    return Response.json({ id, redirect_url: `/paths/${id}` }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

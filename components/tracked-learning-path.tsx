@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { LearningPath } from "@/lib/learning-path/path-schema";
+import {
+  applyProgressChange,
+  completionPercent,
+  type PathProgress,
+  type ProgressChange,
+  resourceKey,
+} from "@/lib/learning-path/progress";
+import { LearningPathView } from "./learning-path-view";
+
+type Props = { id: string; path: LearningPath; initialProgress: PathProgress };
+
+const SAVE_FAILED = "Could not save your progress. Please try again.";
+
+/**
+ * A saved path with done checkboxes. Ticks show at once and are saved in the background;
+ * a tick the server did not accept is rolled back with a message.
+ */
+export function TrackedLearningPath({ id, path, initialProgress }: Props) {
+  const [progress, setProgress] = useState(initialProgress);
+  const [error, setError] = useState<string | null>(null);
+
+  async function change(update: ProgressChange) {
+    const before = progress;
+    setProgress(applyProgressChange(progress, update));
+    setError(null);
+    try {
+      const response = await fetch(`/api/paths/${id}/progress`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(update),
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const saved = (await response.json()) as { progress: PathProgress };
+      setProgress(saved.progress);
+    } catch {
+      setProgress(before);
+      setError(SAVE_FAILED);
+    }
+  }
+
+  const milestonesDone = new Set(progress.milestones);
+  const resourcesDone = new Set(progress.resources);
+  const completion = completionPercent(path, progress);
+
+  return (
+    <LearningPathView
+      path={path}
+      controls={{
+        header: (
+          <div
+            className="mt-5 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+            data-testid="completion"
+          >
+            <div className="mb-2 flex justify-between text-sm font-medium">
+              <span>Your progress</span>
+              <span data-testid="completion-value">{completion}% complete</span>
+            </div>
+            <ProgressBar value={completion} label="Path completion" />
+            {error && (
+              <p role="status" className="mt-2 text-sm text-red-700" data-testid="progress-error">
+                {error}
+              </p>
+            )}
+          </div>
+        ),
+        milestone: (index) => (
+          <input
+            type="checkbox"
+            aria-label={`Milestone ${index + 1} done`}
+            checked={milestonesDone.has(index)}
+            onChange={(event) =>
+              change({ kind: "milestone", milestone: index, done: event.target.checked })
+            }
+            className="mt-1.5 h-5 w-5 accent-violet-600"
+          />
+        ),
+        resource: (milestone, resource) => (
+          <input
+            type="checkbox"
+            aria-label={`${path.milestones[milestone]?.resources[resource]?.title ?? "Resource"} done`}
+            checked={resourcesDone.has(resourceKey(milestone, resource))}
+            onChange={(event) =>
+              change({ kind: "resource", milestone, resource, done: event.target.checked })
+            }
+            className="h-4 w-4 accent-violet-600"
+          />
+        ),
+      }}
+    />
+  );
+}

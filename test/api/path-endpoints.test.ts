@@ -1,0 +1,149 @@
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LearningPath } from "@/lib/learning-path/path-schema";
+import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
+import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
+import { collectEvents, request as learningRequest } from "../support/collect";
+import { prepareTestDatabase } from "../support/database";
+
+// Progress and guest-save endpoints: owner-only (404 otherwise), signed-in only, same-site only.
+
+const AUTH_SECRET = "test-secret-for-session-cookies";
+let fake: FakeOpenAi;
+let db: typeof import("@/lib/db");
+let progressRoute: typeof import("@/app/api/paths/[id]/progress/route");
+let pathsRoute: typeof import("@/app/api/paths/route");
+let samplePath: LearningPath;
+
+beforeAll(async () => {
+  prepareTestDatabase();
+  fake = await startFakeOpenAi();
+  process.env.AUTH_SECRET = AUTH_SECRET;
+  db = await import("@/lib/db");
+  progressRoute = await import("@/app/api/paths/[id]/progress/route");
+  pathsRoute = await import("@/app/api/paths/route");
+  const done = (
+    await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
+  ).at(-1);
+  if (done?.type !== "done") throw new Error("no path");
+  samplePath = done.path;
+});
+afterAll(() => fake.close());
+
+const cookieFor = async (userId: string) => {
+  const salt = "authjs.session-token";
+  return `${salt}=${await encode({ token: { sub: userId }, secret: AUTH_SECRET, salt })}`;
+};
+
+async function newUserWithPath() {
+  const user = await db.createPasswordUser(`u-${Math.random()}@example.test`, undefined, "x");
+  if (!user) throw new Error("no user");
+  const id = await db.saveLearningPath(user.id, learningRequest(), samplePath, { generationMs: 1 });
+  return { userId: user.id, pathId: id };
+}
+
+function patch(pathId: string, body: unknown, headers: Record<string, string>) {
+  return progressRoute.PATCH(
+    new Request(`http://localhost/api/paths/${pathId}/progress`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", host: "localhost", ...headers },
+      body: JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ id: pathId }) },
+  );
+}
+
+describe("PATCH /api/paths/<id>/progress", () => {
+  it("lets the owner tick a milestone and reports the completion the dashboard shows", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const response = await patch(
+      pathId,
+      { kind: "milestone", milestone: 0, done: true },
+      { cookie: await cookieFor(userId) },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { completion: number };
+    expect(body.completion).toBeGreaterThan(0);
+    const [summary] = await db.listLearningPathsForUser(userId);
+    expect(summary?.completion).toBe(body.completion);
+  });
+
+  it("answers 404 to another user, as for a path that does not exist", async () => {
+    const { pathId } = await newUserWithPath();
+    const stranger = await newUserWithPath();
+    const cookie = await cookieFor(stranger.userId);
+    const theirs = await patch(pathId, { kind: "milestone", milestone: 0, done: true }, { cookie });
+    const missing = await patch(
+      "no-such-path",
+      { kind: "milestone", milestone: 0, done: true },
+      { cookie },
+    );
+    expect(theirs.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await theirs.json()).toEqual(await missing.json());
+  });
+
+  it("answers 404 for an item the path does not have, 400 for a malformed change", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    expect(
+      (await patch(pathId, { kind: "milestone", milestone: 99, done: true }, { cookie })).status,
+    ).toBe(404);
+    expect(
+      (await patch(pathId, { kind: "milestone", milestone: "0", done: true }, { cookie })).status,
+    ).toBe(400);
+  });
+
+  it("requires a session and refuses cross-site requests", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const change = { kind: "milestone", milestone: 0, done: true };
+    expect((await patch(pathId, change, {})).status).toBe(401);
+    const cookie = await cookieFor(userId);
+    expect((await patch(pathId, change, { cookie, origin: "https://evil.example" })).status).toBe(
+      403,
+    );
+    expect((await patch(pathId, change, { cookie, "sec-fetch-site": "cross-site" })).status).toBe(
+      403,
+    );
+  });
+});
+
+describe("POST /api/paths (a guest's path, saved after signing in)", () => {
+  const post = (body: unknown, headers: Record<string, string>) =>
+    pathsRoute.POST(
+      new Request("http://localhost/api/paths", {
+        method: "POST",
+        headers: { "content-type": "application/json", host: "localhost", ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  it("validates the path again and saves it to the signed-in account", async () => {
+    const { userId } = await newUserWithPath();
+    const response = await post({ path: samplePath }, { cookie: await cookieFor(userId) });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    expect((await db.findLearningPathForUser(userId, id))?.path.title).toBe(samplePath.title);
+  });
+
+  it("rejects a path that breaks the schema or the invariants", async () => {
+    const { userId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    const badLink = structuredClone(samplePath);
+    badLink.milestones[0]!.resources[0]!.url = "javascript:alert(1)";
+    const badWeeks = structuredClone(samplePath);
+    badWeeks.milestones[0]!.weekStart = 3;
+    expect((await post({ path: badLink }, { cookie })).status).toBe(400);
+    expect((await post({ path: badWeeks }, { cookie })).status).toBe(400);
+    expect((await post({ path: "x" }, { cookie })).status).toBe(400);
+  });
+
+  it("requires a session and refuses cross-site requests", async () => {
+    const { userId } = await newUserWithPath();
+    expect((await post({ path: samplePath }, {})).status).toBe(401);
+    const cookie = await cookieFor(userId);
+    expect(
+      (await post({ path: samplePath }, { cookie, origin: "https://evil.example" })).status,
+    ).toBe(403);
+  });
+});
