@@ -160,3 +160,36 @@ test("a guest's path is saved to the account they create, and they land on it", 
   await page.goto("/paths");
   await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([title ?? ""]);
 });
+
+test("the dashboard renames, archives and (after confirming) deletes a path", async ({ page }) => {
+  await signUp(page, uniqueEmail("organiser"));
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Docker", { weeks: 2 });
+  await home.generate.click();
+  await page.waitForURL(/\/paths\/[a-z0-9]+$/);
+  await page.goto("/paths");
+
+  await page.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("New name").fill("Containers, my way");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([
+    "Containers, my way",
+  ]);
+
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByTestId("archived-paths").getByRole("link")).toHaveText([
+    "Containers, my way",
+  ]);
+  await page.getByRole("button", { name: "Unarchive" }).click();
+  await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([
+    "Containers, my way",
+  ]);
+
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveCount(1);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("no-paths")).toBeVisible();
+});

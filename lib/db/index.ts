@@ -15,11 +15,13 @@ export async function findGenerationRun(requestId: string) {
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
   countLearningPathsForUser,
+  deleteLearningPathForUser,
   findLearningPathForUser,
   listLearningPathsForUser,
   type SavedPathStats,
   type SavedPathSummary,
   saveLearningPath,
+  updateLearningPathForUser,
   updateLearningPathProgress,
 } from "./learning-paths";
 export { createPasswordUser, findUserByEmail, type PasswordUser } from "./users";

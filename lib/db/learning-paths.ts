@@ -124,3 +124,30 @@ export async function listLearningPathsForUser(userId: string): Promise<SavedPat
 export async function countLearningPathsForUser(userId: string): Promise<number> {
   return getDb().learningPath.count({ where: { userId } });
 }
+
+/** Renames or (un)archives the owner's path; undefined when it is not theirs. */
+export async function updateLearningPathForUser(
+  userId: string,
+  id: string,
+  change: { title?: string; archived?: boolean },
+): Promise<{ id: string; title: string; archived: boolean } | undefined> {
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.learningPath.findFirst({ where: { id, userId }, select: { path: true } });
+    if (!row) return undefined;
+    const path =
+      change.title === undefined
+        ? undefined
+        : { ...learningPathSchema.parse(row.path), title: change.title };
+    return tx.learningPath.update({
+      where: { id },
+      data: { title: change.title, archived: change.archived, ...(path ? { path } : {}) },
+      select: { id: true, title: true, archived: true },
+    });
+  });
+}
+
+/** Deletes the owner's path; false when it is not theirs. */
+export async function deleteLearningPathForUser(userId: string, id: string): Promise<boolean> {
+  const { count } = await getDb().learningPath.deleteMany({ where: { id, userId } });
+  return count > 0;
+}

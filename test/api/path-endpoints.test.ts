@@ -13,6 +13,7 @@ let fake: FakeOpenAi;
 let db: typeof import("@/lib/db");
 let progressRoute: typeof import("@/app/api/paths/[id]/progress/route");
 let pathsRoute: typeof import("@/app/api/paths/route");
+let pathRoute: typeof import("@/app/api/paths/[id]/route");
 let samplePath: LearningPath;
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   db = await import("@/lib/db");
   progressRoute = await import("@/app/api/paths/[id]/progress/route");
   pathsRoute = await import("@/app/api/paths/route");
+  pathRoute = await import("@/app/api/paths/[id]/route");
   const done = (
     await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
   ).at(-1);
@@ -145,5 +147,51 @@ describe("POST /api/paths (a guest's path, saved after signing in)", () => {
     expect(
       (await post({ path: samplePath }, { cookie, origin: "https://evil.example" })).status,
     ).toBe(403);
+  });
+});
+
+describe("PATCH and DELETE /api/paths/<id>", () => {
+  const call = (
+    method: "PATCH" | "DELETE",
+    pathId: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ) =>
+    pathRoute[method](
+      new Request(`http://localhost/api/paths/${pathId}`, {
+        method,
+        headers: { "content-type": "application/json", host: "localhost", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ id: pathId }) },
+    );
+
+  it("renames (page and list agree) and archives the owner's path", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    expect((await call("PATCH", pathId, { cookie }, { title: "My Python plan" })).status).toBe(200);
+    expect((await call("PATCH", pathId, { cookie }, { archived: true })).status).toBe(200);
+    const [summary] = await db.listLearningPathsForUser(userId);
+    expect(summary).toMatchObject({ title: "My Python plan", archived: true });
+    expect((await db.findLearningPathForUser(userId, pathId))?.path.title).toBe("My Python plan");
+    expect((await call("PATCH", pathId, { cookie }, { title: "  " })).status).toBe(400);
+    expect((await call("PATCH", pathId, { cookie }, {})).status).toBe(400);
+  });
+
+  it("deletes only the owner's path; others get 404 and the path stays", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const stranger = await newUserWithPath();
+    const strangerCookie = await cookieFor(stranger.userId);
+    expect((await call("DELETE", pathId, { cookie: strangerCookie })).status).toBe(404);
+    expect(
+      (await call("PATCH", pathId, { cookie: strangerCookie }, { title: "Mine now" })).status,
+    ).toBe(404);
+    expect(await db.findLearningPathForUser(userId, pathId)).toBeDefined();
+    const cookie = await cookieFor(userId);
+    expect((await call("DELETE", pathId, { cookie, origin: "https://evil.example" })).status).toBe(
+      403,
+    );
+    expect((await call("DELETE", pathId, { cookie })).status).toBe(204);
+    expect(await db.findLearningPathForUser(userId, pathId)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SavedPathItem } from "@/components/saved-path-item";
 import { auth } from "@/lib/auth";
 import { listLearningPathsForUser } from "@/lib/db";
 
@@ -10,7 +11,12 @@ export default async function MyPathsPage() {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/sign-in?callbackUrl=/paths");
-  const paths = await listLearningPathsForUser(userId);
+  const paths = (await listLearningPathsForUser(userId)).map((path) => ({
+    ...path,
+    createdAt: path.createdAt.toISOString(),
+  }));
+  const active = paths.filter((path) => !path.archived);
+  const archived = paths.filter((path) => path.archived);
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight">My learning paths</h1>
@@ -28,26 +34,25 @@ export default async function MyPathsPage() {
           </Link>
         </div>
       ) : (
-        <ul className="mt-6 space-y-3" data-testid="saved-paths">
-          {paths.map((path) => (
-            <li key={path.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-              <Link
-                href={`/paths/${path.id}`}
-                className="text-lg font-semibold text-violet-700 hover:underline"
-              >
-                {path.title}
-              </Link>
-              <p className="mt-1 text-sm text-slate-600">
-                {path.topic} · {path.level} · created{" "}
-                <time dateTime={path.createdAt.toISOString()}>
-                  {path.createdAt.toLocaleDateString("en")}
-                </time>
-                {" · "}
-                <span data-testid="path-completion">{path.completion}% complete</span>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="mt-6 space-y-3" data-testid="saved-paths">
+            {active.map((path) => (
+              <SavedPathItem key={path.id} path={path} />
+            ))}
+          </ul>
+          {archived.length > 0 && (
+            <section className="mt-10" aria-labelledby="archived-heading">
+              <h2 id="archived-heading" className="text-xl font-semibold text-slate-600">
+                Archived
+              </h2>
+              <ul className="mt-3 space-y-3 opacity-80" data-testid="archived-paths">
+                {archived.map((path) => (
+                  <SavedPathItem key={path.id} path={path} />
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
       )}
     </div>
   );
