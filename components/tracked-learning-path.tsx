@@ -10,6 +10,7 @@ import {
   type ProgressChange,
   resourceKey,
 } from "@/lib/learning-path/progress";
+import { ExportLinks } from "./export-links";
 import { LearningPathView } from "./learning-path-view";
 
 type Props = { id: string; path: LearningPath; initialProgress: PathProgress };
@@ -61,6 +62,7 @@ export function TrackedLearningPath({ id, path, initialProgress }: Props) {
               <span data-testid="completion-value">{completion}% complete</span>
             </div>
             <ProgressBar value={completion} label="Path completion" />
+            <ExportLinks id={id} />
             {error && (
               <p role="status" className="mt-2 text-sm text-red-700" data-testid="progress-error">
                 {error}

@@ -36,6 +36,11 @@ test("a signed-in user's path is saved, opened at /paths/<id>, listed, and priva
   await page.waitForURL(/\/paths\/[a-z0-9]+$/);
   const pathUrl = page.url();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning Rust (fake model)");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("exports").getByRole("link", { name: "Markdown" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("learning-rust-fake-model.md");
 
   await page.goto("/paths");
   await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([

@@ -14,6 +14,7 @@ let db: typeof import("@/lib/db");
 let progressRoute: typeof import("@/app/api/paths/[id]/progress/route");
 let pathsRoute: typeof import("@/app/api/paths/route");
 let pathRoute: typeof import("@/app/api/paths/[id]/route");
+let exportRoute: typeof import("@/app/api/paths/[id]/export/route");
 let samplePath: LearningPath;
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
   progressRoute = await import("@/app/api/paths/[id]/progress/route");
   pathsRoute = await import("@/app/api/paths/route");
   pathRoute = await import("@/app/api/paths/[id]/route");
+  exportRoute = await import("@/app/api/paths/[id]/export/route");
   const done = (
     await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
   ).at(-1);
@@ -193,5 +195,56 @@ describe("PATCH and DELETE /api/paths/<id>", () => {
     );
     expect((await call("DELETE", pathId, { cookie })).status).toBe(204);
     expect(await db.findLearningPathForUser(userId, pathId)).toBeUndefined();
+  });
+});
+
+describe("GET /api/paths/<id>/export", () => {
+  const get = (pathId: string, query: string, cookie?: string) =>
+    exportRoute.GET(
+      new Request(`http://localhost/api/paths/${pathId}/export?${query}`, {
+        headers: cookie ? { cookie } : {},
+      }),
+      { params: Promise.resolve({ id: pathId }) },
+    );
+
+  it("exports Markdown with every milestone and link", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const response = await get(pathId, "format=md", await cookieFor(userId));
+    expect(response.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.md"/);
+    const text = await response.text();
+    expect(text.startsWith(`# ${samplePath.title}`)).toBe(true);
+    for (const milestone of samplePath.milestones) expect(text).toContain(milestone.title);
+    expect(text).toContain(`](${samplePath.milestones[0]!.resources[0]!.url})`);
+  });
+
+  it("exports JSON that is the saved path", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const response = await get(pathId, "format=json", await cookieFor(userId));
+    expect(await response.json()).toEqual(samplePath);
+  });
+
+  it("exports a calendar with one week-long event per schedule week from the chosen date", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const response = await get(pathId, "format=ics&start=2027-01-04", await cookieFor(userId));
+    expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const text = await response.text();
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(samplePath.schedule.length);
+    expect(text).toContain("DTSTART;VALUE=DATE:20270104");
+    expect(text).toContain("DTEND;VALUE=DATE:20270111");
+    expect(text).toContain("DTSTART;VALUE=DATE:20270111");
+    expect(text).toContain("SUMMARY:Week 1: ");
+  });
+
+  it("needs a valid start date for the calendar, and answers 404 to other users", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const stranger = await newUserWithPath();
+    expect((await get(pathId, "format=ics&start=tomorrow", await cookieFor(userId))).status).toBe(
+      400,
+    );
+    expect((await get(pathId, "format=pdf", await cookieFor(userId))).status).toBe(400);
+    expect((await get(pathId, "format=md", await cookieFor(stranger.userId))).status).toBe(404);
+    expect((await get(pathId, "format=md")).status).toBe(401);
   });
 });

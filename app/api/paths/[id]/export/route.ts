@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { currentUserId } from "@/lib/auth";
+import { findLearningPathForUser } from "@/lib/db";
+import { AppError, errorResponse } from "@/lib/errors";
+import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
+import { toFieldIssues } from "@/lib/learning-path/request-schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+const exportQuerySchema = z.discriminatedUnion("format", [
+  z.object({ format: z.literal("md") }),
+  z.object({ format: z.literal("json") }),
+  z.object({
+    format: z.literal("ics"),
+    start: z.iso.date("Choose a start date (YYYY-MM-DD)"),
+  }),
+]);
+
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60) || "learning-path";
+
+/** Downloads the caller's own path as Markdown, JSON or an .ics calendar. */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const query = exportQuerySchema.safeParse(
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
+    if (!query.success) throw new AppError("invalid_input", { issues: toFieldIssues(query.error) });
+    const userId = await currentUserId(request);
+    if (!userId) throw new AppError("unauthenticated");
+    const { id } = await params;
+    const saved = await findLearningPathForUser(userId, id);
+    if (!saved) throw new AppError("not_found");
+    const name = slug(saved.path.title);
+    const download = (body: string, type: string, extension: string) =>
+      new Response(body, {
+        headers: {
+          "Content-Type": `${type}; charset=utf-8`,
+          "Content-Disposition": `attachment; filename="${name}.${extension}"`,
+          "Cache-Control": "private, no-store",
+        },
+      });
+    if (query.data.format === "md")
+      return download(learningPathToMarkdown(saved.path), "text/markdown", "md");
+    if (query.data.format === "json")
+      return download(JSON.stringify(saved.path, null, 2), "application/json", "json");
+    return download(
+      learningPathToIcs(saved.path, new Date(query.data.start), id),
+      "text/calendar",
+      "ics",
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
