@@ -12,8 +12,14 @@ import {
 } from "@/lib/learning-path/progress";
 import { ExportLinks } from "./export-links";
 import { LearningPathView } from "./learning-path-view";
+import { ShareToggle } from "./share-toggle";
 
-type Props = { id: string; path: LearningPath; initialProgress: PathProgress };
+type Props = {
+  id: string;
+  path: LearningPath;
+  initialProgress: PathProgress;
+  shareUrl: string | null;
+};
 
 const SAVE_FAILED = "Could not save your progress. Please try again.";
 
@@ -21,7 +27,7 @@ const SAVE_FAILED = "Could not save your progress. Please try again.";
  * A saved path with done checkboxes. Ticks show at once and are saved in the background;
  * a tick the server did not accept is rolled back with a message.
  */
-export function TrackedLearningPath({ id, path, initialProgress }: Props) {
+export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Props) {
   const [progress, setProgress] = useState(initialProgress);
   const [error, setError] = useState<string | null>(null);
 
@@ -63,6 +69,7 @@ export function TrackedLearningPath({ id, path, initialProgress }: Props) {
             </div>
             <ProgressBar value={completion} label="Path completion" />
             <ExportLinks id={id} />
+            <ShareToggle id={id} initialUrl={shareUrl} />
             {error && (
               <p role="status" className="mt-2 text-sm text-red-700" data-testid="progress-error">
                 {error}

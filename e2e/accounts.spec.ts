@@ -198,3 +198,28 @@ test("the dashboard renames, archives and (after confirming) deletes a path", as
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("no-paths")).toBeVisible();
 });
+
+test("the owner shares a read-only link and can turn it off again", async ({ page, browser }) => {
+  await signUp(page, uniqueEmail("sharer"));
+  const home = new HomePage(page);
+  await home.open();
+  await home.fill("Photography", { weeks: 2 });
+  await home.generate.click();
+  await page.waitForURL(/\/paths\/[a-z0-9]+$/);
+  await page.getByRole("button", { name: "Share a read-only link" }).click();
+  const link = await page.getByTestId("share-link").getAttribute("href");
+  expect(link).toMatch(/\/shared\/[A-Za-z0-9_-]{32}$/);
+
+  const visitor = await browser.newPage();
+  await visitor.goto(link ?? "");
+  await expect(visitor.getByTestId("shared-notice")).toBeVisible();
+  await expect(visitor.getByTestId("milestone").first()).toBeVisible();
+  await expect(visitor.getByRole("checkbox")).toHaveCount(0);
+  await expect(visitor.getByTestId("completion")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(page.getByTestId("share-link")).toHaveCount(0);
+  const response = await visitor.goto(link ?? "");
+  expect(response?.status()).toBe(404);
+  await visitor.close();
+});

@@ -17,10 +17,12 @@ export {
   countLearningPathsForUser,
   deleteLearningPathForUser,
   findLearningPathForUser,
+  findSharedLearningPath,
   listLearningPathsForUser,
   type SavedPathStats,
   type SavedPathSummary,
   saveLearningPath,
+  setLearningPathSharing,
   updateLearningPathForUser,
   updateLearningPathProgress,
 } from "./learning-paths";

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
 import {
@@ -58,23 +59,57 @@ export async function saveLearningPath(
 }
 
 /** The owner's path, or undefined for a missing id and for someone else's path alike. */
+export type SavedLearningPath = {
+  id: string;
+  path: LearningPath;
+  progress: PathProgress;
+  shareToken: string | null;
+  createdAt: Date;
+};
+
 export async function findLearningPathForUser(
   userId: string,
   id: string,
-): Promise<
-  { id: string; path: LearningPath; progress: PathProgress; createdAt: Date } | undefined
-> {
+): Promise<SavedLearningPath | undefined> {
   const row = await getDb().learningPath.findFirst({
     where: { id, userId },
-    select: { id: true, path: true, progress: true, createdAt: true },
+    select: { id: true, path: true, progress: true, shareToken: true, createdAt: true },
   });
   if (!row) return undefined;
   return {
     id: row.id,
     path: learningPathSchema.parse(row.path),
     progress: readProgress(row.progress),
+    shareToken: row.shareToken,
     createdAt: row.createdAt,
   };
+}
+
+/**
+ * Turns the owner's public read-only link on (a new unguessable token) or off. Undefined
+ * when the path is not theirs.
+ */
+export async function setLearningPathSharing(
+  userId: string,
+  id: string,
+  shared: boolean,
+): Promise<{ shareToken: string | null } | undefined> {
+  const shareToken = shared ? randomBytes(24).toString("base64url") : null;
+  const { count } = await getDb().learningPath.updateMany({
+    where: { id, userId },
+    data: { shareToken },
+  });
+  return count > 0 ? { shareToken } : undefined;
+}
+
+/** A shared path by its token: the path only, no progress, owner or ids. */
+export async function findSharedLearningPath(token: string): Promise<LearningPath | undefined> {
+  if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return undefined;
+  const row = await getDb().learningPath.findUnique({
+    where: { shareToken: token },
+    select: { path: true },
+  });
+  return row ? learningPathSchema.parse(row.path) : undefined;
 }
 
 /**

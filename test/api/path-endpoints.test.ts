@@ -15,6 +15,7 @@ let progressRoute: typeof import("@/app/api/paths/[id]/progress/route");
 let pathsRoute: typeof import("@/app/api/paths/route");
 let pathRoute: typeof import("@/app/api/paths/[id]/route");
 let exportRoute: typeof import("@/app/api/paths/[id]/export/route");
+let shareRoute: typeof import("@/app/api/paths/[id]/share/route");
 let samplePath: LearningPath;
 
 beforeAll(async () => {
@@ -26,6 +27,7 @@ beforeAll(async () => {
   pathsRoute = await import("@/app/api/paths/route");
   pathRoute = await import("@/app/api/paths/[id]/route");
   exportRoute = await import("@/app/api/paths/[id]/export/route");
+  shareRoute = await import("@/app/api/paths/[id]/share/route");
   const done = (
     await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
   ).at(-1);
@@ -246,5 +248,53 @@ describe("GET /api/paths/<id>/export", () => {
     expect((await get(pathId, "format=pdf", await cookieFor(userId))).status).toBe(400);
     expect((await get(pathId, "format=md", await cookieFor(stranger.userId))).status).toBe(404);
     expect((await get(pathId, "format=md")).status).toBe(401);
+  });
+});
+
+describe("POST and DELETE /api/paths/<id>/share", () => {
+  const call = (method: "POST" | "DELETE", pathId: string, headers: Record<string, string>) =>
+    shareRoute[method](
+      new Request(`http://localhost/api/paths/${pathId}/share`, {
+        method,
+        headers: { host: "localhost", ...headers },
+      }),
+      { params: Promise.resolve({ id: pathId }) },
+    );
+
+  it("turns an unguessable public link on, and off again", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    const on = (await (await call("POST", pathId, { cookie })).json()) as { url: string };
+    expect(on.url).toMatch(/^\/shared\/[A-Za-z0-9_-]{32}$/);
+    const token = on.url.split("/").at(-1)!;
+    expect((await db.findSharedLearningPath(token))?.title).toBe(samplePath.title);
+    expect(await (await call("DELETE", pathId, { cookie })).json()).toEqual({ url: null });
+    expect(await db.findSharedLearningPath(token)).toBeUndefined();
+  });
+
+  it("gives a fresh token each time sharing is turned on", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    const first = (await (await call("POST", pathId, { cookie })).json()) as { url: string };
+    const second = (await (await call("POST", pathId, { cookie })).json()) as { url: string };
+    expect(second.url).not.toBe(first.url);
+    expect(await db.findSharedLearningPath(first.url.split("/").at(-1)!)).toBeUndefined();
+  });
+
+  it("answers 404 to other users, 401 without a session and 403 cross-site", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const stranger = await newUserWithPath();
+    expect((await call("POST", pathId, { cookie: await cookieFor(stranger.userId) })).status).toBe(
+      404,
+    );
+    expect((await call("POST", pathId, {})).status).toBe(401);
+    expect(
+      (
+        await call("POST", pathId, {
+          cookie: await cookieFor(userId),
+          origin: "https://evil.example",
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -13,5 +13,12 @@ export default async function SavedPathPage({ params }: Props) {
   // Someone else's path and a missing one look the same: 404.
   const saved = await findLearningPathForUser(userId, id);
   if (!saved) notFound();
-  return <TrackedLearningPath id={saved.id} path={saved.path} initialProgress={saved.progress} />;
+  return (
+    <TrackedLearningPath
+      id={saved.id}
+      path={saved.path}
+      initialProgress={saved.progress}
+      shareUrl={saved.shareToken ? `/shared/${saved.shareToken}` : null}
+    />
+  );
 }

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LearningPathView } from "@/components/learning-path-view";
+import { findSharedLearningPath } from "@/lib/db";
+
+export const metadata: Metadata = {
+  title: "Shared learning path · AI Learning Path Generator",
+  robots: { index: false },
+};
+
+type Props = { params: Promise<{ token: string }> };
+
+/** A path its owner chose to share: read-only, without their progress or identity. */
+export default async function SharedPathPage({ params }: Props) {
+  const path = await findSharedLearningPath((await params).token);
+  if (!path) notFound();
+  return (
+    <>
+      <p
+        className="mb-6 rounded-xl bg-slate-100 p-3 text-sm text-slate-600"
+        data-testid="shared-notice"
+      >
+        A learning path shared with you (read-only).
+      </p>
+      <LearningPathView path={path} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+
+/** Lets the owner turn a public read-only link on and off. */
+export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string | null }) {
+  const [url, setUrl] = useState(initialUrl);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    const response = await fetch(`/api/paths/${id}/share`, {
+      method: url ? "DELETE" : "POST",
+    }).catch(() => undefined);
+    setBusy(false);
+    if (!response?.ok) {
+      setError("Could not change sharing. Please try again.");
+      return;
+    }
+    setUrl(((await response.json()) as { url: string | null }).url);
+  }
+
+  const absolute =
+    url && typeof window !== "undefined" ? new URL(url, window.location.origin).href : url;
+  return (
+    <div className="mt-3 text-sm" data-testid="share">
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={busy}
+        className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50"
+      >
+        {url ? "Stop sharing" : "Share a read-only link"}
+      </button>
+      {absolute && (
+        <p className="mt-2 break-all">
+          Anyone with this link can view the path (not your progress):{" "}
+          <a href={absolute} className="text-violet-700 underline" data-testid="share-link">
+            {absolute}
+          </a>
+        </p>
+      )}
+      {error && (
+        <p role="status" className="mt-2 text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
