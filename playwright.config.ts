@@ -11,8 +11,9 @@ const AI_APP_URL = "http://127.0.0.1:3100";
 const executablePath =
   process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-const appServer = (port: number, env: Record<string, string>) => ({
-  command: `node scripts/migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
+const appServer = (port: number, env: { PGLITE_DATA_DIR: string } & Record<string, string>) => ({
+  // A fresh database per run keeps runs independent (e.g. of sign-in throttling).
+  command: `rm -rf ${env.PGLITE_DATA_DIR} && node scripts/migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
   url: `http://127.0.0.1:${port}/result`,
   reuseExistingServer: false,
   timeout: 120_000,

@@ -223,3 +223,25 @@ test("the owner shares a read-only link and can turn it off again", async ({ pag
   expect(response?.status()).toBe(404);
   await visitor.close();
 });
+
+test("repeated wrong passwords lock the account's sign-in for a while", async ({ page }) => {
+  const email = uniqueEmail("guessed");
+  await signUp(page, email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/sign-in");
+  const answered = () =>
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in"));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(`guess ${attempt}`);
+    await Promise.all([answered(), page.getByRole("button", { name: "Sign in" }).click()]);
+    await expect(page.getByTestId("auth-error")).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("auth-error")).toHaveText(
+    "Too many sign-in attempts. Please wait 15 minutes and try again.",
+  );
+});

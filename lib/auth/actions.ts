@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { createPasswordUser } from "@/lib/db";
 import { safeRedirectPath, signInSchema, signUpSchema } from "./credentials";
 import { signIn, signOut } from "./index";
@@ -12,6 +12,7 @@ import { hashPassword } from "./passwords";
 export type AuthFormState = { error?: string; fields?: Record<string, string> };
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
+const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Please wait 15 minutes and try again.";
 
 async function signInWithPassword(email: string, password: string, redirectTo: string) {
   try {
@@ -19,6 +20,9 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     return {};
   } catch (error) {
     // A successful sign-in "throws" Next's redirect; let it through.
+    if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
+      return { error: TOO_MANY_ATTEMPTS };
+    }
     if (error instanceof AuthError) return { error: WRONG_CREDENTIALS };
     throw error;
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
@@ -11,6 +11,17 @@ import { env } from "@/lib/env";
 import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { resolveAuthSecret } from "./secret";
+import {
+  clientAddress,
+  isSignInThrottled,
+  noteSignInFailure,
+  noteSignInSuccess,
+} from "./sign-in-throttle";
+
+/** Refused before checking the password: too many recent failures. */
+class TooManySignInAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
 
 // Auth.js: email + password (credentials) always; GitHub and Google only when their
 // keys are configured. Sessions are JWTs in an http-only cookie (Auth.js requires that
@@ -39,17 +50,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret,
   trustHost: true,
   session: { strategy: "jwt" },
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(
+        JSON.stringify({
+          level: "error",
+          event: "auth error",
+          name: error.name,
+          detail: error.message,
+        }),
+      );
+    },
+  },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await findUserByEmail(parsed.data.email);
+        const { email, password } = parsed.data;
+        const ip = clientAddress(request.headers);
+        if (await isSignInThrottled(email, ip)) throw new TooManySignInAttempts();
+        const user = await findUserByEmail(email);
         // Unknown email and wrong password take the same time and give the same answer.
-        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user?.passwordHash || !valid) return null;
+        const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user?.passwordHash || !valid) {
+          await noteSignInFailure(email, ip);
+          return null;
+        }
+        await noteSignInSuccess(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

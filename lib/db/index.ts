@@ -26,4 +26,5 @@ export {
   updateLearningPathForUser,
   updateLearningPathProgress,
 } from "./learning-paths";
+export { clearSignInFailures, countSignInFailures, recordSignInFailure } from "./sign-in-failures";
 export { createPasswordUser, findUserByEmail, type PasswordUser } from "./users";
