@@ -1,21 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, PASSWORD, signUp, test, uniqueEmail } from "./support/accounts";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
 
 // Accounts: sign-up, saving on done, ownership, sign-out, and one answer for bad credentials.
-
-const PASSWORD = "correct horse battery";
-const uniqueEmail = (name: string) =>
-  `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-
-async function signUp(page: Page, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/paths");
-  await expect(page.getByTestId("signed-in")).toContainText(email);
-}
 
 test.beforeEach(async () => {
   await fakeOpenAi.reset();
@@ -100,9 +87,8 @@ test("sign-in only redirects to paths on this site", async ({ page }) => {
 });
 
 test("ticking milestones and resources updates completion, survives reload, and the dashboard agrees", async ({
-  page,
+  signedInPage: page,
 }) => {
-  await signUp(page, uniqueEmail("ticker"));
   const home = new HomePage(page);
   await home.open();
   await home.fill("Go", { weeks: 4 });
@@ -123,12 +109,18 @@ test("ticking milestones and resources updates completion, survives reload, and 
   await page.reload();
   await expect(page.getByLabel("Milestone 1 done")).toBeChecked();
   await expect(page.getByTestId("completion-value")).toHaveText(shown ?? "");
+  await page.screenshot({ path: "docs/screenshots/saved-path.png" });
+  const pathHref = new URL(page.url()).pathname;
   await page.goto("/paths");
-  await expect(page.getByTestId("path-completion")).toHaveText(shown ?? "");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "docs/screenshots/my-paths-phone.png" });
+  const listed = page
+    .getByTestId("saved-path")
+    .filter({ has: page.locator(`a[href="${pathHref}"]`) });
+  await expect(listed.getByTestId("path-completion")).toHaveText(shown ?? "");
 });
 
-test("a failed save rolls the tick back with a message", async ({ page }) => {
-  await signUp(page, uniqueEmail("rollback"));
+test("a failed save rolls the tick back with a message", async ({ signedInPage: page }) => {
   const home = new HomePage(page);
   await home.open();
   await home.fill("Go", { weeks: 4 });
@@ -199,8 +191,10 @@ test("the dashboard renames, archives and (after confirming) deletes a path", as
   await expect(page.getByTestId("no-paths")).toBeVisible();
 });
 
-test("the owner shares a read-only link and can turn it off again", async ({ page, browser }) => {
-  await signUp(page, uniqueEmail("sharer"));
+test("the owner shares a read-only link and can turn it off again", async ({
+  signedInPage: page,
+  browser,
+}) => {
   const home = new HomePage(page);
   await home.open();
   await home.fill("Photography", { weeks: 2 });

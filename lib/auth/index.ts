@@ -7,7 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { findUserByEmail, getDbForAuthAdapter } from "@/lib/db";
-import { env } from "@/lib/env";
+import { type Env, env } from "@/lib/env";
 import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { resolveAuthSecret } from "./secret";
@@ -27,13 +27,18 @@ class TooManySignInAttempts extends CredentialsSignin {
 // keys are configured. Sessions are JWTs in an http-only cookie (Auth.js requires that
 // for credentials sign-in); OAuth accounts are linked to users through the Prisma adapter.
 
-function oauthProviders(): Provider[] {
+/** GitHub and Google sign-in, each only when both its id and secret are configured. */
+export function oauthProviders(settings: Env = env): Provider[] {
   const providers: Provider[] = [];
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  if (settings.AUTH_GITHUB_ID && settings.AUTH_GITHUB_SECRET) {
+    providers.push(
+      GitHub({ clientId: settings.AUTH_GITHUB_ID, clientSecret: settings.AUTH_GITHUB_SECRET }),
+    );
   }
-  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
-    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  if (settings.AUTH_GOOGLE_ID && settings.AUTH_GOOGLE_SECRET) {
+    providers.push(
+      Google({ clientId: settings.AUTH_GOOGLE_ID, clientSecret: settings.AUTH_GOOGLE_SECRET }),
+    );
   }
   return providers;
 }

@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { prepareTestDatabase } from "../support/database";
+
+let auth: typeof import("@/lib/auth");
+let secret: typeof import("@/lib/auth/secret");
+const cwd = process.cwd();
+
+beforeAll(async () => {
+  prepareTestDatabase();
+  process.env.AUTH_SECRET = "test-secret-for-session-cookies";
+  auth = await import("@/lib/auth");
+  secret = await import("@/lib/auth/secret");
+});
+
+afterEach(() => {
+  process.chdir(cwd);
+  delete process.env.VERCEL;
+});
+
+describe("sign-in providers", () => {
+  it("offers GitHub and Google only when both their id and secret are set", () => {
+    const ids = (settings: Record<string, string>) =>
+      auth
+        .oauthProviders(settings)
+        .map((provider) => (typeof provider === "function" ? provider() : provider).id);
+    expect(ids({})).toEqual([]);
+    expect(ids({ AUTH_GITHUB_ID: "id" })).toEqual([]);
+    expect(ids({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" })).toEqual(["github"]);
+    expect(
+      ids({
+        AUTH_GITHUB_ID: "a",
+        AUTH_GITHUB_SECRET: "b",
+        AUTH_GOOGLE_ID: "c",
+        AUTH_GOOGLE_SECRET: "d",
+      }),
+    ).toEqual(["github", "google"]);
+  });
+});
+
+describe("AUTH_SECRET", () => {
+  it("uses the configured secret", () => {
+    expect(secret.resolveAuthSecret("configured-secret-value")).toBe("configured-secret-value");
+  });
+
+  it("generates one for a local run and keeps it across restarts", () => {
+    process.chdir(mkdtempSync(path.join(tmpdir(), "auth-secret-")));
+    const first = secret.resolveAuthSecret(undefined);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(path.join(".data", "auth-secret"), "utf8")).toBe(first);
+    expect(secret.resolveAuthSecret(undefined)).toBe(first);
+  });
+
+  it("is required on a serverless deployment", () => {
+    process.chdir(mkdtempSync(path.join(tmpdir(), "auth-secret-")));
+    process.env.VERCEL = "1";
+    expect(() => secret.resolveAuthSecret(undefined)).toThrow(/AUTH_SECRET must be set/);
+    expect(existsSync(path.join(".data", "auth-secret"))).toBe(false);
+  });
+});
