@@ -1,15 +1,11 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./test/support/chromium";
 
 // Browser tests run against the production build (`npm run build` first) in a real
 // Chromium. Two app servers: one talking to the fake OpenAI server, one in offline mode.
 
 const FAKE_OPENAI_PORT = 4010;
 const AI_APP_URL = "http://127.0.0.1:3100";
-
-// Debian's Chromium where it is installed (CI), else Playwright's own browser (laptops).
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const appServer = (port: number, env: { PGLITE_DATA_DIR: string } & Record<string, string>) => ({
   // A fresh database per run keeps runs independent (e.g. of sign-in throttling).
@@ -35,17 +31,7 @@ export default defineConfig({
   use: {
     baseURL: AI_APP_URL,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [

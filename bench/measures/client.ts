@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../test/support/chromium";
 import { type FakeServer, ROOT, startBareNext } from "../support/processes";
 import type { BenchResult } from "../support/result";
 
@@ -12,20 +12,7 @@ import type { BenchResult } from "../support/result";
 const BARE_DIR = path.join(ROOT, "bench", "bare-next");
 
 async function launch(): Promise<Browser> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ||
-    (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  return chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 async function firstLoadScriptBytes(browser: Browser, url: string): Promise<number> {
