@@ -237,3 +237,12 @@ test("with reduced motion the bar and spinner do not animate", async ({ page }) 
   ).toBe("none");
   await home.cancel.click();
 });
+
+test("pages are sent with security headers and cannot be framed", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});

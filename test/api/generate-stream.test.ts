@@ -249,6 +249,35 @@ describe("POST /api/generate/stream rejects bad input before any stream starts",
     expect(fake.requests).toHaveLength(0);
   });
 
+  const crossSite: Record<string, string>[] = [
+    { origin: "https://evil.example" },
+    { "sec-fetch-site": "cross-site" },
+  ];
+  it.each(crossSite)(
+    "refuses cross-site requests (%j) with 403, without calling the model",
+    async (headers) => {
+      const response = await post({
+        headers: { "content-type": "application/json", host: "localhost", ...headers },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ code: "cross_site" });
+      expect(fake.requests).toHaveLength(0);
+    },
+  );
+
+  it("accepts same-origin browser requests", async () => {
+    const response = await post({
+      headers: {
+        "content-type": "application/json",
+        host: "localhost",
+        origin: "http://localhost",
+        "sec-fetch-site": "same-origin",
+      },
+    });
+    expect(response.status).toBe(200);
+    await readAll(response);
+  });
+
   it("names each bad field", async () => {
     const response = await post({ body: JSON.stringify({ ...body, topic: "x", level: "guru" }) });
     const json = (await response.json()) as { issues: { field: string }[] };

@@ -1,6 +1,7 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
 import { runToCompletion, startGeneration } from "@/lib/generation";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
 export const runtime = "nodejs";
@@ -10,6 +11,7 @@ export const maxDuration = 300;
 /** The non-streaming fallback: same input, the finished path as JSON. */
 export async function POST(request: Request): Promise<Response> {
   try {
+    assertSameOrigin(request);
     const input = await parseLearningPathRequest(request);
     const userId = await currentUserId(request);
     const { path, redirectUrl } = await runToCompletion(

@@ -1,6 +1,7 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
 import { createGenerationLogger, createSseResponse, startGeneration } from "@/lib/generation";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
 export const runtime = "nodejs";
@@ -11,6 +12,8 @@ export const maxDuration = 300;
 export async function POST(request: Request): Promise<Response> {
   let input: Awaited<ReturnType<typeof parseLearningPathRequest>>;
   try {
+    // No other site's page may start a paid generation with a visitor's browser.
+    assertSameOrigin(request);
     input = await parseLearningPathRequest(request);
   } catch (error) {
     return errorResponse(error);
