@@ -28,7 +28,7 @@ const weird: unknown[] = [
   true,
   0,
   -1,
-  1e309,
+  1e308,
   Number.MAX_SAFE_INTEGER,
   "",
   " ",
