@@ -11,6 +11,7 @@ const envSchema = z.object({
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(z.url()),
   OPENAI_MODEL: optional(z.string()),
+  OPENAI_IDLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(280_000)),
   PGLITE_DATA_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(16)),
   AUTH_GITHUB_ID: optional(z.string()),
@@ -23,6 +24,8 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+/** Well inside the routes' 300 s maxDuration, so the user gets a clean timeout error. */
+export const DEFAULT_OPENAI_IDLE_TIMEOUT_MS = 45_000;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);

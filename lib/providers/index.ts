@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_OPENAI_MODEL, type Env, env } from "@/lib/env";
+import { DEFAULT_OPENAI_IDLE_TIMEOUT_MS, DEFAULT_OPENAI_MODEL, type Env, env } from "@/lib/env";
 import { OfflineProvider } from "./offline/offline-provider";
 import { OpenAiProvider } from "./openai/openai-provider";
 import type { LearningPathProvider } from "./types";
@@ -13,5 +13,6 @@ export function createLearningPathProvider(settings: Env = env): LearningPathPro
     apiKey: settings.OPENAI_API_KEY,
     baseURL: settings.OPENAI_BASE_URL,
     model: settings.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
+    idleTimeoutMs: settings.OPENAI_IDLE_TIMEOUT_MS ?? DEFAULT_OPENAI_IDLE_TIMEOUT_MS,
   });
 }

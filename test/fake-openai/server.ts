@@ -20,6 +20,8 @@ export type Scenario = {
   malformed?: CallKind;
   /** Drop the TCP connection after this many chunks of this call kind. */
   dropAfter?: { kind?: CallKind; chunks: number };
+  /** Send headers and this many chunks of this call kind, then nothing until the client leaves. */
+  hang?: { kind?: CallKind; afterChunks: number };
   /** Finish with finish_reason "content_filter" for this call kind. */
   contentFilter?: CallKind;
 };
@@ -141,6 +143,11 @@ export function createFakeOpenAi(): {
     const size = scenario.chunkSize ?? 24;
     const ends = milestoneEnds(text);
     const drop = scenario.dropAfter;
+    const hang =
+      scenario.hang && (!scenario.hang.kind || scenario.hang.kind === kind)
+        ? scenario.hang
+        : undefined;
+    if (hang?.afterChunks === 0) return;
     for (let offset = 0; offset < text.length; offset += size) {
       if (res.destroyed) return;
       if (drop && (!drop.kind || drop.kind === kind) && record.chunksSent >= drop.chunks) {
@@ -150,6 +157,7 @@ export function createFakeOpenAi(): {
       }
       res.write(chunkFrame(id, model, { content: text.slice(offset, offset + size) }));
       record.chunksSent += 1;
+      if (hang && record.chunksSent >= hang.afterChunks) return;
       record.contentChars = Math.min(text.length, offset + size);
       while (
         ends.length > record.milestoneSentAt.length &&

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const call = (signal = new AbortController().signal) =>
+const call = (signal = new AbortController().signal, idleTimeoutMs = 5_000) =>
   streamStructured({
     client,
     model: "fake-model",
@@ -29,6 +29,7 @@ const call = (signal = new AbortController().signal) =>
     ],
     items: { path: "$.milestones.*", schema: milestoneDraftSchema },
     signal,
+    idleTimeoutMs,
   });
 
 describe("incremental structured output parsing", () => {
@@ -67,4 +68,24 @@ describe("incremental structured output parsing", () => {
     expect(request!.chunksSent * 4).toBeLessThan(answerLength / 2);
     await stream.return(undefined as never);
   });
+});
+
+describe("a model that goes quiet", () => {
+  it.each([0, 5])(
+    "is abandoned with a timeout error after the idle limit (quiet after %i chunks), and the request is closed",
+    async (afterChunks) => {
+      fake.setScenario({ hang: { afterChunks }, chunkSize: 8 });
+      const started = performance.now();
+      const stream = call(new AbortController().signal, 300);
+      const error = await (async () => {
+        for (;;) {
+          const step = await stream.next();
+          if (step.done) return undefined;
+        }
+      })().catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: "timeout" });
+      expect(performance.now() - started).toBeLessThan(3_000);
+      await expect.poll(() => fake.requests[0]?.closedEarly).toBe(true);
+    },
+  );
 });

@@ -17,7 +17,13 @@ import {
 import { careerMessages, curriculumMessages, resourcesMessages } from "./prompts";
 import { finishStructured, streamStructured } from "./stream-structured";
 
-export type OpenAiSettings = { apiKey: string; baseURL?: string; model: string };
+export type OpenAiSettings = {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  /** Longest silence from the model (before the first token or between tokens). */
+  idleTimeoutMs: number;
+};
 
 // One SDK client per process and configuration: the client holds no per-request state,
 // and building one per generation cost memory and CPU on every stream.
@@ -38,11 +44,13 @@ export class OpenAiProvider implements LearningPathProvider {
   readonly name = "openai";
   readonly model: string;
   private readonly client: OpenAI;
+  private readonly idleTimeoutMs: number;
   private tokens: TokenUsage | undefined;
 
   constructor(settings: OpenAiSettings) {
     this.model = settings.model;
     this.client = sharedClient(settings);
+    this.idleTimeoutMs = settings.idleTimeoutMs;
   }
 
   private readonly addUsage = (usage: TokenUsage) => {
@@ -67,6 +75,7 @@ export class OpenAiProvider implements LearningPathProvider {
       messages,
       items: itemSchema && { path: "$.milestones.*", schema: itemSchema },
       signal,
+      idleTimeoutMs: this.idleTimeoutMs,
       onUsage: this.addUsage,
     });
   }

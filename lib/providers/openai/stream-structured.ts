@@ -21,13 +21,63 @@ export type StructuredCall<T, I> = {
   /** Array items to yield as they complete: a JSONPath like "$.milestones.*" and their schema. */
   items?: { path: string; schema: z.ZodType<I> };
   signal: AbortSignal;
+  /** Longest wait for the first token and between tokens before the call is abandoned. */
+  idleTimeoutMs: number;
   onUsage?: (usage: TokenUsage) => void;
 };
+
+/**
+ * Aborts the call when the caller aborts, or when the model goes quiet for longer than
+ * `idleTimeoutMs` (before the first token or between tokens), so an upstream that sends
+ * headers and then nothing cannot hold the stream open until the platform kills it.
+ */
+function idleWatchdog(signal: AbortSignal, idleTimeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const expire = () => {
+    timedOut = true;
+    controller.abort(new Error("model went quiet"));
+  };
+  let timer = setTimeout(expire, idleTimeoutMs);
+  const forward = () => controller.abort(signal.reason);
+  signal.addEventListener("abort", forward, { once: true });
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    /** Call on every chunk: the model is still talking. */
+    alive() {
+      clearTimeout(timer);
+      timer = setTimeout(expire, idleTimeoutMs);
+    },
+    stop() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", forward);
+    },
+  };
+}
 
 export async function* streamStructured<T, I = never>(
   call: StructuredCall<T, I>,
 ): AsyncGenerator<I, T> {
-  const stream = await startStream(call);
+  const watchdog = idleWatchdog(call.signal, call.idleTimeoutMs);
+  try {
+    return yield* readStructured(call, watchdog);
+  } catch (error) {
+    throw watchdog.timedOut
+      ? new AppError("timeout", { cause: error, detail: `${call.name}: no tokens` })
+      : error;
+  } finally {
+    watchdog.stop();
+  }
+}
+
+async function* readStructured<T, I>(
+  call: StructuredCall<T, I>,
+  watchdog: ReturnType<typeof idleWatchdog>,
+): AsyncGenerator<I, T> {
+  const stream = await startStream(call, watchdog.signal);
   const ready: I[] = [];
   const items = call.items;
   const parser = items ? new JSONParser({ paths: [items.path], keepStack: false }) : undefined;
@@ -44,6 +94,7 @@ export async function* streamStructured<T, I = never>(
   let finishReason: string | null | undefined;
   try {
     for await (const chunk of stream) {
+      watchdog.alive();
       if (chunk.usage) {
         call.onUsage?.({
           promptTokens: chunk.usage.prompt_tokens,
@@ -69,7 +120,7 @@ export async function* streamStructured<T, I = never>(
   return parseFinished(call, text, finishReason);
 }
 
-async function startStream<T, I>(call: StructuredCall<T, I>) {
+async function startStream<T, I>(call: StructuredCall<T, I>, signal: AbortSignal) {
   try {
     return await call.client.chat.completions.create(
       {
@@ -79,7 +130,7 @@ async function startStream<T, I>(call: StructuredCall<T, I>) {
         stream_options: { include_usage: true },
         response_format: zodResponseFormat(call.schema, call.name),
       },
-      { signal: call.signal },
+      { signal },
     );
   } catch (error) {
     throw toUpstreamError(error);
