@@ -148,6 +148,9 @@ export async function* generateLearningPath(
       promptTokens: provider.usage()?.promptTokens,
       completionTokens: provider.usage()?.completionTokens,
     });
+    // The path is finished (and saved, for a signed-in user) before the done frame goes
+    // out; a reader that leaves right after it has not cancelled anything.
+    outcome = "complete";
     yield {
       type: "done",
       stage: "complete",
@@ -157,7 +160,6 @@ export async function* generateLearningPath(
       redirect_url: redirectUrl,
       path,
     };
-    outcome = "complete";
     logger.info("stream complete", { totalMs: Math.round(performance.now() - startedAt) });
   } catch (error) {
     if (signal.aborted) return;
