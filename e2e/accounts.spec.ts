@@ -129,7 +129,8 @@ test("a failed save rolls the tick back with a message", async ({ signedInPage: 
   await page.route("**/api/paths/*/progress", (route) =>
     route.fulfill({ status: 500, body: "{}" }),
   );
-  await page.getByLabel("Milestone 1 done").check();
+  // click, not check: the box is meant to spring back once the save fails.
+  await page.getByLabel("Milestone 1 done").click();
   await expect(page.getByTestId("progress-error")).toHaveText(
     "Could not save your progress. Please try again.",
   );
