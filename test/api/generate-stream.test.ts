@@ -214,6 +214,15 @@ describe("POST /api/generate/stream", () => {
     },
   );
 
+  it("gives the model one chance to repair unusable output, feeding the problems back", async () => {
+    fake.setScenario({ malformedOnce: "resources" });
+    const events = await readAll(await post());
+    expect(events.at(-1)).toMatchObject({ type: "done" });
+    const resources = fake.requests.filter((r) => r.kind === "resources");
+    expect(resources).toHaveLength(2);
+    expect(resources[1]?.lastUserMessage).toMatch(/could not be used/);
+  });
+
   it("maps a rate limit to rate_limited after the SDK's retries", async () => {
     fake.setScenario({ failWith: { status: 429 } });
     const events = await readAll(await post());

@@ -18,6 +18,8 @@ export type Scenario = {
   failWith?: { kind?: CallKind; status: 429 | 500 | 401 };
   /** Stream text that is not valid JSON for this call kind. */
   malformed?: CallKind;
+  /** Like `malformed`, but only the first request of this kind (a repair then succeeds). */
+  malformedOnce?: CallKind;
   /** Drop the TCP connection after this many chunks of this call kind. */
   dropAfter?: { kind?: CallKind; chunks: number };
   /** Send headers and this many chunks of this call kind, then nothing until the client leaves. */
@@ -32,6 +34,8 @@ export type RecordedRequest = {
   model: string;
   stream: boolean;
   userMessage: string;
+  /** The last user message (a repair request's feedback, for example). */
+  lastUserMessage: string;
   chunksSent: number;
   completed: boolean;
   /** The client closed the connection before the answer was complete. */
@@ -112,6 +116,7 @@ export function createFakeOpenAi(): {
       model: String(body.model),
       stream: body.stream === true,
       userMessage: messages.find((message) => message.role === "user")?.content ?? "",
+      lastUserMessage: messages.filter((message) => message.role === "user").at(-1)?.content ?? "",
       chunksSent: 0,
       completed: false,
       closedEarly: false,
@@ -129,10 +134,11 @@ export function createFakeOpenAi(): {
       return;
     }
 
-    const text =
-      scenario.malformed === kind
-        ? '{"milestones": [{"title": "Broken'
-        : fakeAnswer(kind, record.userMessage);
+    const firstOfKind = state.requests.filter((r) => r.kind === kind).length === 1;
+    const broken = scenario.malformed === kind || (scenario.malformedOnce === kind && firstOfKind);
+    const text = broken
+      ? '{"milestones": [{"title": "Broken'
+      : fakeAnswer(kind, record.userMessage);
     res.on("close", () => {
       if (!record.completed) record.closedEarly = true;
     });

@@ -15,7 +15,12 @@ import {
   type TokenUsage,
 } from "@/lib/providers/types";
 import { careerMessages, curriculumMessages, resourcesMessages } from "./prompts";
-import { finishStructured, streamStructured } from "./stream-structured";
+import {
+  finishStructured,
+  InvalidOutputError,
+  type Message,
+  streamStructured,
+} from "./stream-structured";
 
 export type OpenAiSettings = {
   apiKey: string;
@@ -60,24 +65,45 @@ export class OpenAiProvider implements LearningPathProvider {
     };
   };
 
-  private structured<T, I = never>(
+  /**
+   * One structured call, streamed. If the answer cannot be used, the model gets one
+   * chance to repair it, with the validation errors fed back; that second answer is not
+   * streamed item by item (its items were already reported from the first).
+   */
+  private async *structured<T, I = never>(
     name: string,
     schema: z.ZodType<T>,
-    messages: ReturnType<typeof curriculumMessages>,
+    messages: Message[],
     signal: AbortSignal,
     itemSchema?: z.ZodType<I>,
   ): AsyncGenerator<I, T> {
-    return streamStructured({
+    const call = {
       client: this.client,
       model: this.model,
       name,
       schema,
       messages,
-      items: itemSchema && { path: "$.milestones.*", schema: itemSchema },
       signal,
       idleTimeoutMs: this.idleTimeoutMs,
       onUsage: this.addUsage,
-    });
+    };
+    try {
+      return yield* streamStructured({
+        ...call,
+        items: itemSchema && { path: "$.milestones.*", schema: itemSchema },
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidOutputError) || signal.aborted) throw error;
+      const repair: Message[] = [
+        ...messages,
+        { role: "assistant", content: error.answer.slice(0, 20_000) },
+        {
+          role: "user",
+          content: `That answer could not be used:\n${error.problems.slice(0, 2_000)}\nReply again with only JSON that matches the schema.`,
+        },
+      ];
+      return finishStructured(streamStructured<T>({ ...call, messages: repair }));
+    }
   }
 
   streamCurriculum(

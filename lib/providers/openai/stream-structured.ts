@@ -1,7 +1,7 @@
 import { JSONParser } from "@streamparser/json";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TokenUsage } from "@/lib/providers/types";
 
@@ -10,7 +10,18 @@ import type { TokenUsage } from "@/lib/providers/types";
 // stream and yielded the moment they are complete; the parser keeps no stack of
 // finished items, so the cost per token stays constant however long the answer gets.
 
-type Message = { role: "system" | "user"; content: string };
+export type Message = { role: "system" | "user" | "assistant"; content: string };
+
+/** The model's answer could not be used; carries what is needed to ask it to repair it. */
+export class InvalidOutputError extends AppError {
+  constructor(
+    readonly answer: string,
+    readonly problems: string,
+    options: { cause?: unknown; detail: string },
+  ) {
+    super("invalid_output", options);
+  }
+}
 
 export type StructuredCall<T, I> = {
   client: OpenAI;
@@ -40,7 +51,8 @@ function idleWatchdog(signal: AbortSignal, idleTimeoutMs: number) {
   };
   let timer = setTimeout(expire, idleTimeoutMs);
   const forward = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", forward, { once: true });
+  if (signal.aborted) forward();
+  else signal.addEventListener("abort", forward, { once: true });
   return {
     signal: controller.signal,
     get timedOut() {
@@ -114,6 +126,12 @@ async function* readStructured<T, I>(
   } catch (error) {
     throw toUpstreamError(error);
   }
+  // An aborted request can end the token stream quietly; never parse what is left of it.
+  if (watchdog.signal.aborted) {
+    throw new AppError(watchdog.timedOut ? "timeout" : "cancelled", {
+      detail: `${call.name}: aborted`,
+    });
+  }
   if (finishReason === "content_filter") {
     throw new AppError("refused", { detail: `${call.name}: content filter` });
   }
@@ -142,14 +160,14 @@ function parseFinished<T, I>(call: StructuredCall<T, I>, text: string, finishRea
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new AppError("invalid_output", {
+    throw new InvalidOutputError(text, "The answer was not complete, valid JSON.", {
       cause,
       detail: `${call.name}: not JSON (finish_reason ${String(finishReason)}, ${text.length} chars)`,
     });
   }
   const parsed = call.schema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError("invalid_output", {
+    throw new InvalidOutputError(text, z.prettifyError(parsed.error), {
       cause: parsed.error,
       detail: `${call.name}: ${parsed.error.message}`,
     });
