@@ -8,6 +8,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { findUserByEmail, getDbForAuthAdapter } from "@/lib/db";
 import { type Env, env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { resolveAuthSecret } from "./secret";
@@ -111,4 +112,11 @@ export async function currentUserId(request: Request): Promise<string | undefine
     secureCookie: new URL(request.url).protocol === "https:",
   });
   return token?.sub ?? undefined;
+}
+
+/** The signed-in user's id, or 401 for a guest (for endpoints that need an account). */
+export async function requireUserId(request: Request): Promise<string> {
+  const userId = await currentUserId(request);
+  if (!userId) throw new AppError("unauthenticated");
+  return userId;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { parseJsonBytes, readBodyWithin } from "@/lib/http/read-body";
 import {
   type LearningPathRequest,
   learningPathRequestSchema,
@@ -12,33 +13,6 @@ import {
 export const MAX_BODY_BYTES = 16 * 1024;
 
 const FORM_FIELDS = ["topic", "level", "learningStyle", "durationWeeks", "hoursPerWeek"] as const;
-
-async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large");
-  if (!request.body) return new Uint8Array();
-  // Count while reading: a client may send more than it declared, or declare nothing.
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AppError("payload_too_large");
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
 
 /** Form posts send goals as repeated fields or as one comma/newline separated value. */
 function formToObject(form: FormData | URLSearchParams): Record<string, unknown> {
@@ -63,14 +37,8 @@ async function decodeBody(request: Request): Promise<unknown> {
   const isUrlEncoded = mediaType === "application/x-www-form-urlencoded";
   if (!isJson && !isMultipart && !isUrlEncoded) throw new AppError("unsupported_media_type");
 
-  const body = await readBody(request);
-  if (isJson) {
-    try {
-      return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
-    } catch (cause) {
-      throw new AppError("malformed_json", { cause });
-    }
-  }
+  const body = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (isJson) return parseJsonBytes(body);
   if (isUrlEncoded) {
     return formToObject(new URLSearchParams(new TextDecoder().decode(body)));
   }

@@ -1,7 +1,7 @@
-import { currentUserId } from "@/lib/auth";
+import { requireUserId } from "@/lib/auth";
 import { saveLearningPath } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/read-json";
+import { readJsonBody } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { findPlanProblems } from "@/lib/learning-path/invariants";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
@@ -21,8 +21,7 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = learningPathSchema.safeParse(body?.path);
     if (!parsed.success)
       throw new AppError("invalid_input", { issues: toFieldIssues(parsed.error) });
-    const userId = await currentUserId(request);
-    if (!userId) throw new AppError("unauthenticated");
+    const userId = await requireUserId(request);
     const path = parsed.data;
     const problems = findPlanProblems(path.milestones, path.durationWeeks, path.hoursPerWeek);
     if (problems.length > 0) {

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { currentUserId } from "@/lib/auth";
+import { requireUserId } from "@/lib/auth";
 import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/read-json";
+import { readJsonBody } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { toFieldIssues } from "@/lib/learning-path/request-schema";
 
@@ -24,9 +24,7 @@ const pathUpdateSchema = z
 /** Checks origin and session, in that order, for the owner-only endpoints below. */
 async function ownerOf(request: Request): Promise<string> {
   assertSameOrigin(request);
-  const userId = await currentUserId(request);
-  if (!userId) throw new AppError("unauthenticated");
-  return userId;
+  return requireUserId(request);
 }
 
 /** Renames or archives / unarchives the caller's own path. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currentUserId } from "@/lib/auth";
+import { requireUserId } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
 import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
@@ -33,8 +33,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
       Object.fromEntries(new URL(request.url).searchParams),
     );
     if (!query.success) throw new AppError("invalid_input", { issues: toFieldIssues(query.error) });
-    const userId = await currentUserId(request);
-    if (!userId) throw new AppError("unauthenticated");
+    const userId = await requireUserId(request);
     const { id } = await params;
     const saved = await findLearningPathForUser(userId, id);
     if (!saved) throw new AppError("not_found");

@@ -1,7 +1,7 @@
-import { currentUserId } from "@/lib/auth";
+import { requireUserId } from "@/lib/auth";
 import { updateLearningPathProgress } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/read-json";
+import { readJsonBody } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { progressChangeSchema } from "@/lib/learning-path/progress";
 import { toFieldIssues } from "@/lib/learning-path/request-schema";
@@ -18,8 +18,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
     const parsed = progressChangeSchema.safeParse(await readJsonBody(request, 1024));
     if (!parsed.success)
       throw new AppError("invalid_input", { issues: toFieldIssues(parsed.error) });
-    const userId = await currentUserId(request);
-    if (!userId) throw new AppError("unauthenticated");
+    const userId = await requireUserId(request);
     const updated = await updateLearningPathProgress(userId, (await params).id, parsed.data);
     if (!updated) throw new AppError("not_found");
     return Response.json(updated);

@@ -1,4 +1,4 @@
-import { currentUserId } from "@/lib/auth";
+import { requireUserId } from "@/lib/auth";
 import { setLearningPathSharing } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -15,8 +15,7 @@ async function setSharing(
 ): Promise<Response> {
   try {
     assertSameOrigin(request);
-    const userId = await currentUserId(request);
-    if (!userId) throw new AppError("unauthenticated");
+    const userId = await requireUserId(request);
     const result = await setLearningPathSharing(userId, (await params).id, shared);
     if (!result) throw new AppError("not_found");
     return Response.json({ url: result.shareToken ? `/shared/${result.shareToken}` : null });
