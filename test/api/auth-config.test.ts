@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prepareTestDatabase } from "../support/database";
+import { TEST_AUTH_SECRET } from "../support/session";
 
 let auth: typeof import("@/lib/auth");
 let secret: typeof import("@/lib/auth/secret");
@@ -10,7 +11,7 @@ const cwd = process.cwd();
 
 beforeAll(async () => {
   prepareTestDatabase();
-  process.env.AUTH_SECRET = "test-secret-for-session-cookies";
+  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   auth = await import("@/lib/auth");
   secret = await import("@/lib/auth/secret");
 });

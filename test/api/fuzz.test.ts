@@ -1,13 +1,12 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningPathRequestSchema } from "@/lib/learning-path/request-schema";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { prepareTestDatabase } from "../support/database";
+import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
 
 // Malformed input to every endpoint that takes a body: each gets a 4xx with a clear error,
 // never a 5xx, and nothing reaches the model.
 
-const AUTH_SECRET = "test-secret-for-session-cookies";
 let fake: FakeOpenAi;
 let cookie: string;
 type Handler = (
@@ -90,11 +89,10 @@ beforeAll(async () => {
   fake = await startFakeOpenAi();
   process.env.OPENAI_API_KEY = "test-key";
   process.env.OPENAI_BASE_URL = fake.url;
-  process.env.AUTH_SECRET = AUTH_SECRET;
+  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   const db = await import("@/lib/db");
   const user = await db.createPasswordUser("fuzz@example.test", undefined, "x");
-  const salt = "authjs.session-token";
-  cookie = `${salt}=${await encode({ token: { sub: user?.id }, secret: AUTH_SECRET, salt })}`;
+  cookie = await sessionCookie(user?.id ?? "");
   const stream = await import("@/app/api/generate/stream/route");
   const plain = await import("@/app/api/generate/route");
   const paths = await import("@/app/api/paths/route");

@@ -1,14 +1,13 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { collectEvents, request as learningRequest } from "../support/collect";
 import { prepareTestDatabase } from "../support/database";
+import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
 
 // Progress and guest-save endpoints: owner-only (404 otherwise), signed-in only, same-site only.
 
-const AUTH_SECRET = "test-secret-for-session-cookies";
 let fake: FakeOpenAi;
 let db: typeof import("@/lib/db");
 let progressRoute: typeof import("@/app/api/paths/[id]/progress/route");
@@ -21,7 +20,7 @@ let samplePath: LearningPath;
 beforeAll(async () => {
   prepareTestDatabase();
   fake = await startFakeOpenAi();
-  process.env.AUTH_SECRET = AUTH_SECRET;
+  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   db = await import("@/lib/db");
   progressRoute = await import("@/app/api/paths/[id]/progress/route");
   pathsRoute = await import("@/app/api/paths/route");
@@ -36,10 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const cookieFor = async (userId: string) => {
-  const salt = "authjs.session-token";
-  return `${salt}=${await encode({ token: { sub: userId }, secret: AUTH_SECRET, salt })}`;
-};
+const cookieFor = (userId: string) => sessionCookie(userId);
 
 async function newUserWithPath() {
   const user = await db.createPasswordUser(`u-${Math.random()}@example.test`, undefined, "x");

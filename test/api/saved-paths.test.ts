@@ -1,14 +1,13 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GenerationEvent } from "@/lib/generation/events";
 import { readGenerationStream } from "@/lib/sse/read-generation-stream";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { prepareTestDatabase } from "../support/database";
+import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
 
 // Saving for signed-in users, through the real route with a real session cookie, and the
 // ownership rule of the data layer.
 
-const AUTH_SECRET = "test-secret-for-session-cookies";
 let fake: FakeOpenAi;
 let POST: (request: Request) => Promise<Response>;
 let db: typeof import("@/lib/db");
@@ -19,7 +18,7 @@ beforeAll(async () => {
   fake = await startFakeOpenAi();
   process.env.OPENAI_API_KEY = "test-key";
   process.env.OPENAI_BASE_URL = fake.url;
-  process.env.AUTH_SECRET = AUTH_SECRET;
+  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   ({ POST } = await import("@/app/api/generate/stream/route"));
   db = await import("@/lib/db");
   passwords = await import("@/lib/auth/passwords");
@@ -34,11 +33,6 @@ const body = {
   durationWeeks: 4,
   hoursPerWeek: 3,
 };
-
-async function sessionCookie(userId: string): Promise<string> {
-  const salt = "authjs.session-token";
-  return `${salt}=${await encode({ token: { sub: userId }, secret: AUTH_SECRET, salt })}`;
-}
 
 async function newUser(label: string) {
   const created = await db.createPasswordUser(
@@ -141,8 +135,7 @@ describe("saving generated paths", () => {
 
   it("ignores a forged session cookie", async () => {
     const userId = await newUser("forged");
-    const salt = "authjs.session-token";
-    const forged = `${salt}=${await encode({ token: { sub: userId }, secret: "another-secret-entirely", salt })}`;
+    const forged = await sessionCookie(userId, "another-secret-entirely");
     expect((await generate(forged)).at(-1)).toMatchObject({ redirect_url: "/result" });
     expect(await db.countLearningPathsForUser(userId)).toBe(0);
   });
