@@ -1,7 +1,12 @@
 import os from "node:os";
 import { type AppServer, cpuMs, type FakeServer, residentBytes, sleep } from "../support/processes";
 import type { BenchResult } from "../support/result";
-import { milestoneFrameTimes, percentile, timeGeneration } from "../support/stream-client";
+import {
+  addedLatencies,
+  milestoneFrameTimes,
+  percentile,
+  timeGeneration,
+} from "../support/stream-client";
 
 // 4. Many concurrent streams on one `next start` process.
 
@@ -40,14 +45,9 @@ export async function concurrentStreams(
       .filter((r) => r.kind === "curriculum")
       .map((r) => [/"topic":"(Crowd \d+)"/.exec(r.userMessage)?.[1], r.milestoneSentAt]),
   );
-  const latencies: number[] = [];
-  generations.forEach((generation, i) => {
-    const sent = byTopic.get(`Crowd ${i}`) ?? [];
-    milestoneFrameTimes(generation).curriculum.forEach((at, index) => {
-      const upstream = sent[index];
-      if (upstream !== undefined) latencies.push(at - upstream);
-    });
-  });
+  const latencies = generations.flatMap((generation, i) =>
+    addedLatencies(milestoneFrameTimes(generation).curriculum, byTopic.get(`Crowd ${i}`) ?? []),
+  );
   await sleep(5000);
   const after = residentBytes(app.pid);
   const growth = peak - idle;

@@ -16,6 +16,7 @@ import {
 import { type AppServer, cpuMs, type FakeServer, nowMs } from "../support/processes";
 import type { BenchResult } from "../support/result";
 import {
+  addedLatencies,
   median,
   milestoneFrameTimes,
   percentile,
@@ -173,10 +174,7 @@ export async function addedFrameLatency(
     const requests = await fake.requests();
     for (const kind of ["curriculum", "resources"] as const) {
       const sent = requests.find((r) => r.kind === kind)?.milestoneSentAt ?? [];
-      frames[kind].forEach((at, index) => {
-        const upstream = sent[index];
-        if (upstream !== undefined) samples.push(at - upstream);
-      });
+      samples.push(...addedLatencies(frames[kind], sent));
     }
   }
   return samples;

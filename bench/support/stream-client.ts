@@ -74,6 +74,17 @@ export function milestoneFrameTimes(generation: TimedGeneration): {
   return { curriculum, resources };
 }
 
+/**
+ * Added latency per milestone: the client's arrival time of each milestone frame minus
+ * the time the fake model wrote the chunk that completed that milestone.
+ */
+export function addedLatencies(arrivedAt: number[], upstreamSentAt: number[]): number[] {
+  return arrivedAt.flatMap((at, index) => {
+    const upstream = upstreamSentAt[index];
+    return upstream === undefined ? [] : [at - upstream];
+  });
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
