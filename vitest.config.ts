@@ -1,6 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Database tests (test/api) run twice when TEST_DATABASE_URL names a PostgreSQL server
+// (CI starts one with scripts/start-test-postgres.sh): once on the embedded PGlite engine
+// and once on PostgreSQL through the driver adapter production uses.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl) {
+  console.warn("TEST_DATABASE_URL is not set: database tests run on PGlite only, not PostgreSQL.");
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -9,12 +17,29 @@ export default defineConfig({
       "server-only": fileURLToPath(new URL("./test/support/empty-module.ts", import.meta.url)),
     },
   },
-  // next-auth imports "next/server" without an extension, which Node's ESM resolver
-  // rejects; inlining lets Vite resolve it.
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver
+    // rejects; inlining lets Vite resolve it.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
-    include: ["test/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "pglite", include: ["test/**/*.test.ts", "lib/**/*.test.ts"] },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "postgres",
+                include: ["test/api/**/*.test.ts"],
+                env: { TEST_DATABASE_ENGINE: "postgres", TEST_DATABASE_URL: postgresUrl },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

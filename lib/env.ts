@@ -12,6 +12,7 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(z.url()),
   OPENAI_MODEL: optional(z.string()),
   OPENAI_IDLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(280_000)),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
   PGLITE_DATA_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(16)),
   AUTH_GITHUB_ID: optional(z.string()),

@@ -1,23 +1,53 @@
-// Applies prisma/migrations to the embedded PGlite database, recording them in
-// Prisma's own `_prisma_migrations` table so `prisma migrate status` agrees.
+// Applies prisma/migrations to the database the app uses: PostgreSQL when DATABASE_URL
+// is set, else the embedded PGlite folder. Each migration is recorded in Prisma's own
+// `_prisma_migrations` table so `prisma migrate status` agrees.
 //
 // Why not `prisma migrate deploy`: with the PGlite adapter the Prisma 6.19 CLI applies
 // the migrations but then never exits when the data folder already existed (seen here:
-// "No pending migrations to apply." and then a hang), which would block `npm start`.
+// "No pending migrations to apply." and then a hang), which would block `npm start`;
+// against PostgreSQL it needs @prisma/adapter-pg 7, which does not match the 6.19 client.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import nextEnv from "@next/env";
+import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Read .env / .env.local the way Next does, so both agree on where the database lives.
 nextEnv.loadEnvConfig(root);
 const migrationsDir = path.join(root, "prisma", "migrations");
-const dataDir = path.resolve(root, process.env.PGLITE_DATA_DIR || ".data/pglite");
 
-if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
-const db = new PGlite(dataDir);
+/** PGlite and node-postgres behind the four calls this script needs. */
+async function openDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    // Two deploys at once (several instances starting) must not apply a migration twice.
+    await client.query("SELECT pg_advisory_lock(72707369)");
+    return {
+      exec: (sql) => client.query(sql),
+      query: (sql, params) => client.query(sql, params),
+      async transaction(work) {
+        await client.query("BEGIN");
+        try {
+          await work({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) });
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      },
+      close: () => client.end(),
+    };
+  }
+  const dataDir = path.resolve(root, process.env.PGLITE_DATA_DIR || ".data/pglite");
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+  return new PGlite(dataDir);
+}
+
+const db = await openDatabase();
 try {
   await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,

@@ -1,17 +1,23 @@
 import "server-only";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
-// One Prisma client per process. PGlite allows a single open connection to its data
-// folder, so the client is cached on globalThis: Next's dev server re-evaluates modules
-// on every edit and would otherwise open the folder again.
+// One Prisma client per process, over PostgreSQL when DATABASE_URL is set (production:
+// a managed server, pooled connection string) and over the embedded PGlite folder
+// otherwise (a fresh clone, no set-up). PGlite allows a single open connection to its
+// data folder, so the client is cached on globalThis: Next's dev server re-evaluates
+// modules on every edit and would otherwise open the folder again.
 
 const globalForDb = globalThis as unknown as { learningPathDb?: PrismaClient };
 
 function createClient(): PrismaClient {
+  if (env.DATABASE_URL) {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+  }
   // Resolved at run time against the working folder; not a file to bundle.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR ?? ".data/pglite");
   return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });

@@ -1,19 +1,53 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 /**
- * Gives this test file its own migrated PGlite database (PGlite allows one open
- * connection per data folder, and test files run in parallel). Call before importing
- * anything that opens the database.
+ * Gives this test file its own migrated database, so files can run in parallel:
+ * a new database on the PostgreSQL server in TEST_DATABASE_URL when the "postgres" test
+ * project runs (vitest.config.ts), else a new PGlite folder (PGlite allows one open
+ * connection per folder). Call before importing anything that opens the database.
  */
-export function prepareTestDatabase(): string {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "learning-path-db-"));
-  execFileSync(process.execPath, ["scripts/migrate.mjs"], {
-    env: { ...process.env, PGLITE_DATA_DIR: dataDir },
-    stdio: "ignore",
-  });
-  process.env.PGLITE_DATA_DIR = dataDir;
-  return dataDir;
+export function prepareTestDatabase(): void {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (process.env.TEST_DATABASE_ENGINE === "postgres") {
+    env.DATABASE_URL = createPostgresDatabase(requiredServerUrl());
+  } else {
+    delete env.DATABASE_URL;
+    env.PGLITE_DATA_DIR = mkdtempSync(path.join(tmpdir(), "learning-path-db-"));
+  }
+  execFileSync(process.execPath, ["scripts/migrate.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = env.PGLITE_DATA_DIR;
+  if (env.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+}
+
+function requiredServerUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL must point at a PostgreSQL server");
+  return url;
+}
+
+/** Creates an empty database on the server and returns its connection string. */
+function createPostgresDatabase(serverUrl: string): string {
+  const name = `learning_path_test_${randomBytes(6).toString("hex")}`;
+  // Synchronous like the rest of the set-up: a child process runs the one statement.
+  execFileSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import pg from "pg";
+       const client = new pg.Client({ connectionString: process.env.SERVER_URL });
+       await client.connect();
+       await client.query('CREATE DATABASE "${name}"');
+       await client.end();`,
+    ],
+    { env: { ...process.env, SERVER_URL: serverUrl }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

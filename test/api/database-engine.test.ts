@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prepareTestDatabase } from "../support/database";
+
+// DATABASE_URL switches the app from the embedded engine to PostgreSQL. In the
+// "postgres" test project, a row the app writes must be in the PostgreSQL database
+// itself, read back with a plain driver, not only through the app's own client.
+
+let db: typeof import("@/lib/db");
+
+beforeAll(async () => {
+  prepareTestDatabase();
+  db = await import("@/lib/db");
+});
+
+const onPostgres = process.env.TEST_DATABASE_ENGINE === "postgres";
+
+describe("database engine", () => {
+  it("stores and reads back a generation run", async () => {
+    const requestId = randomUUID();
+    await db.recordGenerationRun({
+      requestId,
+      provider: "offline",
+      model: "catalog",
+      outcome: "complete",
+      stage: "finalizing",
+      durationMs: 12,
+      milestones: 4,
+    });
+    expect(await db.findGenerationRun(requestId)).toMatchObject({ requestId, milestones: 4 });
+  });
+
+  it.runIf(onPostgres)("writes to the PostgreSQL server named by DATABASE_URL", async () => {
+    const requestId = randomUUID();
+    await db.recordGenerationRun({
+      requestId,
+      provider: "offline",
+      model: "catalog",
+      outcome: "failed",
+      errorCode: "timeout",
+      stage: "curriculum",
+      durationMs: 5,
+      milestones: 0,
+    });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT "errorCode" FROM "GenerationRun" WHERE "requestId" = $1`, [
+        requestId,
+      ]);
+      expect(rows).toEqual([{ errorCode: "timeout" }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it.runIf(!onPostgres)("uses the embedded engine when DATABASE_URL is unset", () => {
+    expect(process.env.DATABASE_URL).toBeUndefined();
+    expect(process.env.PGLITE_DATA_DIR).toBeTruthy();
+  });
+});
