@@ -23,6 +23,13 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
     environment: "node",
     testTimeout: 20_000,
+    // Route tests generate many paths from one address; test/api/quota.test.ts sets its
+    // own small limits to test them.
+    env: {
+      RATE_LIMIT_GUEST_PER_DAY: "10000",
+      RATE_LIMIT_USER_PER_DAY: "10000",
+      RATE_LIMIT_CONCURRENT: "1000",
+    },
     projects: [
       {
         extends: true,
@@ -31,7 +38,7 @@ export default defineConfig({
       ...(postgresUrl
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "postgres",
                 include: ["test/api/**/*.test.ts"],

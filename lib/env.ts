@@ -19,6 +19,16 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_GOOGLE_ID: optional(z.string()),
   AUTH_GOOGLE_SECRET: optional(z.string()),
+  RATE_LIMIT_GUEST_PER_DAY: optional(z.coerce.number().int().min(0)).default(5),
+  RATE_LIMIT_USER_PER_DAY: optional(z.coerce.number().int().min(0)).default(30),
+  RATE_LIMIT_CONCURRENT: optional(z.coerce.number().int().min(1)).default(2),
+  /** How many proxies of ours stand in front of the app: "true" means one. */
+  TRUST_PROXY: optional(
+    z.union([
+      z.enum(["true", "false"]).transform((value) => (value === "true" ? 1 : 0)),
+      z.coerce.number().int().min(0).max(10),
+    ]),
+  ).default(0),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
 });
 
@@ -28,7 +38,7 @@ export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
 /** Well inside the routes' 300 s maxDuration, so the user gets a clean timeout error. */
 export const DEFAULT_OPENAI_IDLE_TIMEOUT_MS = 45_000;
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);

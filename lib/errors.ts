@@ -35,6 +35,14 @@ const ERRORS = {
     status: 422,
     message: "The AI declined to create a path for this request. Try rephrasing the topic.",
   },
+  daily_limit: {
+    status: 429,
+    message: "You have used all of today's generations.",
+  },
+  concurrent_limit: {
+    status: 429,
+    message: "You already have as many generations running as allowed. Let one finish first.",
+  },
   cancelled: { status: 499, message: "Generation was cancelled." },
   internal: { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const;
@@ -44,15 +52,23 @@ export type ErrorCode = keyof typeof ERRORS;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: FieldIssue[];
+  /** For 429s: when asking again can succeed (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: ErrorCode,
-    options: { cause?: unknown; issues?: FieldIssue[]; detail?: string } = {},
+    options: {
+      cause?: unknown;
+      issues?: FieldIssue[];
+      detail?: string;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(options.detail ?? ERRORS[code].message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.issues = options.issues;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -76,10 +92,17 @@ export function toAppError(error: unknown): AppError {
 /** The JSON error response every route handler returns. */
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
-  const body: { error: string; code: ErrorCode; issues?: FieldIssue[] } = {
-    error: appError.publicMessage,
-    code: appError.code,
-  };
+  const body: {
+    error: string;
+    code: ErrorCode;
+    issues?: FieldIssue[];
+    retry_after_seconds?: number;
+  } = { error: appError.publicMessage, code: appError.code };
   if (appError.issues) body.issues = appError.issues;
-  return Response.json(body, { status: appError.status });
+  const headers = new Headers();
+  if (appError.retryAfterSeconds !== undefined) {
+    body.retry_after_seconds = appError.retryAfterSeconds;
+    headers.set("Retry-After", String(appError.retryAfterSeconds));
+  }
+  return Response.json(body, { status: appError.status, headers });
 }

@@ -32,7 +32,10 @@ async function openDatabase() {
       async transaction(work) {
         await client.query("BEGIN");
         try {
-          await work({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) });
+          await work({
+            exec: (sql) => client.query(sql),
+            query: (sql, params) => client.query(sql, params),
+          });
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK");

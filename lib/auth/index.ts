@@ -13,10 +13,10 @@ import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { resolveAuthSecret } from "./secret";
 import {
-  clientAddress,
   isSignInThrottled,
   noteSignInFailure,
   noteSignInSuccess,
+  signInClient,
 } from "./sign-in-throttle";
 
 /** Refused before checking the password: too many recent failures. */
@@ -29,7 +29,12 @@ class TooManySignInAttempts extends CredentialsSignin {
 // for credentials sign-in); OAuth accounts are linked to users through the Prisma adapter.
 
 /** GitHub and Google sign-in, each only when both its id and secret are configured. */
-export function oauthProviders(settings: Env = env): Provider[] {
+export function oauthProviders(
+  settings: Pick<
+    Env,
+    "AUTH_GITHUB_ID" | "AUTH_GITHUB_SECRET" | "AUTH_GOOGLE_ID" | "AUTH_GOOGLE_SECRET"
+  > = env,
+): Provider[] {
   const providers: Provider[] = [];
   if (settings.AUTH_GITHUB_ID && settings.AUTH_GITHUB_SECRET) {
     providers.push(
@@ -78,7 +83,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientAddress(request.headers);
+        const ip = signInClient(request.headers);
         if (await isSignInThrottled(email, ip)) throw new TooManySignInAttempts();
         const user = await findUserByEmail(email);
         // Unknown email and wrong password take the same time and give the same answer.

@@ -14,6 +14,13 @@ export async function findGenerationRun(requestId: string) {
 
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
+  claimGenerationTicket,
+  countGenerationTickets,
+  finishGenerationTicket,
+  type TicketClaim,
+  type TicketLimits,
+} from "./generation-tickets";
+export {
   countLearningPathsForUser,
   deleteLearningPathForUser,
   findLearningPathForUser,

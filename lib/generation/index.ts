@@ -5,21 +5,30 @@ import { createLearningPathProvider } from "@/lib/providers";
 import { handToGuest } from "./guest";
 import { createGenerationLogger, type GenerationLogger } from "./logger";
 import { generateLearningPath } from "./pipeline";
+import type { GenerationPass } from "./quota";
 
 export { createGenerationLogger } from "./logger";
+export {
+  claimGeneration,
+  type GenerationAllowance,
+  type GenerationPass,
+  generationAllowance,
+} from "./quota";
 export { runToCompletion } from "./run-to-completion";
 export { createSseResponse } from "./sse-response";
 
 /**
  * Starts a generation for a validated request with the configured provider. A signed-in
  * user's path is saved by the finalise stage, before the done frame, and shown at
- * /paths/<id>; a guest's path goes back to the browser only.
+ * /paths/<id>; a guest's path goes back to the browser only. `pass` (from
+ * claimGeneration) is given back when the generation ends, however it ends.
  */
 export function startGeneration(
   request: LearningPathRequest,
   signal: AbortSignal,
   logger: GenerationLogger = createGenerationLogger(),
   userId?: string,
+  pass?: GenerationPass,
 ) {
   return generateLearningPath({
     request,
@@ -29,6 +38,9 @@ export function startGeneration(
     finalize: userId
       ? async (path, stats) => `/paths/${await saveLearningPath(userId, request, path, stats)}`
       : handToGuest,
-    recordRun: recordGenerationRun,
+    recordRun: async (run) => {
+      // Both happen even if one fails; the pipeline logs a failure.
+      await Promise.all([recordGenerationRun(run), pass?.finish(run)]);
+    },
   });
 }

@@ -46,9 +46,10 @@ describe("database engine", () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT "errorCode" FROM "GenerationRun" WHERE "requestId" = $1`, [
-        requestId,
-      ]);
+      const { rows } = await client.query(
+        `SELECT "errorCode" FROM "GenerationRun" WHERE "requestId" = $1`,
+        [requestId],
+      );
       expect(rows).toEqual([{ errorCode: "timeout" }]);
     } finally {
       await client.end();

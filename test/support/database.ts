@@ -18,7 +18,10 @@ export function prepareTestDatabase(): void {
     delete env.DATABASE_URL;
     env.PGLITE_DATA_DIR = mkdtempSync(path.join(tmpdir(), "learning-path-db-"));
   }
-  execFileSync(process.execPath, ["scripts/migrate.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, ["scripts/migrate.mjs"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   process.env.DATABASE_URL = env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = env.PGLITE_DATA_DIR;
   if (env.DATABASE_URL === undefined) delete process.env.DATABASE_URL;

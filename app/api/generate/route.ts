@@ -1,6 +1,6 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
-import { runToCompletion, startGeneration } from "@/lib/generation";
+import { claimGeneration, runToCompletion, startGeneration } from "@/lib/generation";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
@@ -14,8 +14,9 @@ export async function POST(request: Request): Promise<Response> {
     assertSameOrigin(request);
     const input = await parseLearningPathRequest(request);
     const userId = await currentUserId(request);
+    const pass = await claimGeneration({ headers: request.headers, userId });
     const { path, redirectUrl } = await runToCompletion(
-      startGeneration(input, request.signal, undefined, userId),
+      startGeneration(input, request.signal, undefined, userId, pass),
     );
     return Response.json({ path, redirect_url: redirectUrl });
   } catch (error) {

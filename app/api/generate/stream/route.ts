@@ -1,6 +1,12 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
-import { createGenerationLogger, createSseResponse, startGeneration } from "@/lib/generation";
+import {
+  claimGeneration,
+  createGenerationLogger,
+  createSseResponse,
+  type GenerationPass,
+  startGeneration,
+} from "@/lib/generation";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
@@ -11,20 +17,24 @@ export const maxDuration = 300;
 
 export async function POST(request: Request): Promise<Response> {
   let input: Awaited<ReturnType<typeof parseLearningPathRequest>>;
+  let userId: string | undefined;
+  let pass: GenerationPass;
   try {
     // No other site's page may start a paid generation with a visitor's browser.
     assertSameOrigin(request);
     input = await parseLearningPathRequest(request);
+    userId = await currentUserId(request);
+    // Over quota is a plain 429 with Retry-After, before any stream starts.
+    pass = await claimGeneration({ headers: request.headers, userId });
   } catch (error) {
     return errorResponse(error);
   }
-  const userId = await currentUserId(request);
   const logger = createGenerationLogger();
+  const headers: Record<string, string> = { "X-Request-Id": logger.requestId };
+  if (pass.remaining !== null) headers["X-Generations-Remaining"] = String(pass.remaining);
   return createSseResponse(
-    (signal) => startGeneration(input, signal, logger, userId),
+    (signal) => startGeneration(input, signal, logger, userId, pass),
     request.signal,
-    {
-      "X-Request-Id": logger.requestId,
-    },
+    headers,
   );
 }

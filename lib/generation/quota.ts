@@ -1,0 +1,73 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { claimGenerationTicket, countGenerationTickets, finishGenerationTicket } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import type { GenerationRunRecord } from "./pipeline";
+
+// Who may start a generation now. A paid model costs money per generation, so guests
+// (per address) and users get a daily number; any provider allows only a few streams at
+// once per guest address or user. Counts live in the database, so they hold across
+// serverless instances and restarts.
+
+/** A generation that failed before the AI service did any work costs nothing: not counted. */
+const FREE_FAILURES = new Set(["upstream_unavailable", "upstream_auth", "rate_limited"]);
+/** Longer than any stream may run (the routes' maxDuration is 300 s). */
+const RUNNING_AT_MOST_MS = 6 * 60 * 1000;
+
+export type GenerationPass = {
+  /** Generations left in the last 24 hours after this one; null when there is no daily cap. */
+  remaining: number | null;
+  finish(run: Pick<GenerationRunRecord, "outcome" | "errorCode">): Promise<void>;
+};
+
+export type GenerationAllowance = { limit: number; remaining: number } | null;
+
+type Asker = { headers: Headers; userId?: string };
+
+function subjectOf({ headers, userId }: Asker): string {
+  if (userId) return `user:${userId}`;
+  // Addresses are personal data; the key only needs to tell them apart.
+  const address = clientAddress(headers, env.TRUST_PROXY);
+  return `guest:${createHash("sha256").update(address).digest("base64url").slice(0, 22)}`;
+}
+
+function dailyLimitOf({ userId }: Asker): number | null {
+  const paid = Boolean(env.OPENAI_API_KEY);
+  if (!paid) return null;
+  return userId ? env.RATE_LIMIT_USER_PER_DAY : env.RATE_LIMIT_GUEST_PER_DAY;
+}
+
+/** Claims a place for one generation, or throws a 429 AppError with Retry-After. */
+export async function claimGeneration(asker: Asker): Promise<GenerationPass> {
+  const perDay = dailyLimitOf(asker);
+  const claim = await claimGenerationTicket(subjectOf(asker), {
+    perDay,
+    concurrent: env.RATE_LIMIT_CONCURRENT,
+    staleAfterMs: RUNNING_AT_MOST_MS,
+  });
+  if (!claim.granted) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((claim.retryAt.getTime() - Date.now()) / 1000));
+    throw new AppError(claim.limit === "daily" ? "daily_limit" : "concurrent_limit", {
+      retryAfterSeconds,
+    });
+  }
+  const { ticketId } = claim;
+  return {
+    remaining: perDay === null ? null : Math.max(0, perDay - claim.usedToday),
+    finish: (run) =>
+      finishGenerationTicket(
+        ticketId,
+        run.outcome === "failed" && FREE_FAILURES.has(run.errorCode ?? ""),
+      ),
+  };
+}
+
+/** What the form shows: how many generations are left today, or null without a cap. */
+export async function generationAllowance(asker: Asker): Promise<GenerationAllowance> {
+  const limit = dailyLimitOf(asker);
+  if (limit === null) return null;
+  const used = await countGenerationTickets(subjectOf(asker));
+  return { limit, remaining: Math.max(0, limit - used) };
+}
