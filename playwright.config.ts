@@ -2,10 +2,18 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./test/support/chromium";
 
 // Browser tests run against the production build (`npm run build` first) in a real
-// Chromium. Two app servers: one talking to the fake OpenAI server, one in offline mode.
+// Chromium. Three app servers: one talking to the fake OpenAI server (limits raised so
+// the suite is not counted against them), one in offline mode, and one with the default
+// quotas for e2e/quota.spec.ts.
 
 const FAKE_OPENAI_PORT = 4010;
 const AI_APP_URL = "http://127.0.0.1:3100";
+
+const fakeModel = {
+  OPENAI_API_KEY: "e2e-test-key",
+  OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+  OPENAI_MODEL: "fake-model",
+};
 
 const appServer = (port: number, env: { PGLITE_DATA_DIR: string } & Record<string, string>) => ({
   // A fresh database per run keeps runs independent (e.g. of sign-in throttling).
@@ -42,11 +50,13 @@ export default defineConfig({
       env: { FAKE_OPENAI_PORT: String(FAKE_OPENAI_PORT) },
     },
     appServer(3100, {
-      OPENAI_API_KEY: "e2e-test-key",
-      OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
-      OPENAI_MODEL: "fake-model",
+      ...fakeModel,
       PGLITE_DATA_DIR: ".data/e2e-ai",
+      RATE_LIMIT_GUEST_PER_DAY: "1000",
+      RATE_LIMIT_USER_PER_DAY: "1000",
+      RATE_LIMIT_CONCURRENT: "100",
     }),
     appServer(3101, { PGLITE_DATA_DIR: ".data/e2e-offline" }),
+    appServer(3102, { ...fakeModel, PGLITE_DATA_DIR: ".data/e2e-quota" }),
   ],
 });

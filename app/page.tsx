@@ -1,6 +1,9 @@
+import { headers } from "next/headers";
 import { LearningPathForm } from "@/components/learning-path-form";
 import { OfflineNotice } from "@/components/offline-notice";
+import { auth } from "@/lib/auth";
 import { env } from "@/lib/env";
+import { generationAllowance } from "@/lib/generation";
 import { SKILL_CATALOG } from "@/lib/providers/offline/catalog";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +11,9 @@ export const dynamic = "force-dynamic";
 // Only names and categories go to the browser; the catalog's syllabi stay on the server.
 const skills = SKILL_CATALOG.map(({ id, name, category }) => ({ id, name, category }));
 
-export default function HomePage() {
+export default async function HomePage() {
+  const userId = (await auth())?.user?.id;
+  const allowance = await generationAllowance({ headers: await headers(), userId });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">What do you want to learn?</h1>
@@ -18,7 +23,7 @@ export default function HomePage() {
       </p>
       {!env.OPENAI_API_KEY && <OfflineNotice className="mt-6" />}
       <div className="mt-8">
-        <LearningPathForm skills={skills} />
+        <LearningPathForm skills={skills} allowance={allowance} signedIn={Boolean(userId)} />
       </div>
     </div>
   );

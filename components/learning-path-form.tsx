@@ -14,10 +14,21 @@ import {
   toFieldIssues,
 } from "@/lib/learning-path/request-schema";
 import { GenerationProgressDialog } from "./generation-progress-dialog";
+import { GenerationsLeft } from "./generations-left";
 import { type SkillOption, SkillPicker } from "./skill-picker";
-import { CONNECTION_LOST, useLearningPathGeneration } from "./use-learning-path-generation";
+import {
+  CONNECTION_LOST,
+  errorMessageFrom,
+  remainingFrom,
+  useLearningPathGeneration,
+} from "./use-learning-path-generation";
 
-type Props = { skills: SkillOption[] };
+type Props = {
+  skills: SkillOption[];
+  /** Today's quota when the model is paid for; null when generations are not counted. */
+  allowance: { limit: number; remaining: number } | null;
+  signedIn: boolean;
+};
 
 const STYLE_HINTS = {
   visual: "Videos, diagrams, interactive demos",
@@ -45,8 +56,12 @@ function readForm(form: HTMLFormElement) {
   };
 }
 
-export function LearningPathForm({ skills }: Props) {
+export function LearningPathForm({ skills, allowance, signedIn }: Props) {
   const router = useRouter();
+  const [remaining, setRemaining] = useState(allowance?.remaining ?? null);
+  const noteRemaining = useCallback((left: number | null) => {
+    if (left !== null) setRemaining(left);
+  }, []);
   const [topic, setTopic] = useState("");
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [busy, setBusy] = useState(false);
@@ -59,7 +74,7 @@ export function LearningPathForm({ skills }: Props) {
     },
     [router],
   );
-  const generation = useLearningPathGeneration(showPath);
+  const generation = useLearningPathGeneration(showPath, noteRemaining);
 
   const issueFor = (field: string) => issues.find((issue) => issue.field === field)?.message;
 
@@ -87,15 +102,12 @@ export function LearningPathForm({ skills }: Props) {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(parsed.data),
       });
-      const body = (await response.json()) as {
-        path?: LearningPath;
-        redirect_url?: string;
-        error?: string;
-      };
-      if (!response.ok || !body.path || !body.redirect_url) {
-        setRequestError(body.error ?? CONNECTION_LOST);
+      noteRemaining(remainingFrom(response));
+      if (!response.ok) {
+        setRequestError(await errorMessageFrom(response));
         return;
       }
+      const body = (await response.json()) as { path: LearningPath; redirect_url: string };
       showPath({ path: body.path, redirectUrl: body.redirect_url });
     } catch {
       setRequestError(CONNECTION_LOST);
@@ -277,6 +289,9 @@ export function LearningPathForm({ skills }: Props) {
         >
           {busy ? "Generating..." : "Generate my learning path"}
         </button>
+        {allowance && remaining !== null && (
+          <GenerationsLeft limit={allowance.limit} remaining={remaining} signedIn={signedIn} />
+        )}
       </form>
       <GenerationProgressDialog state={generation.state} onCancel={generation.cancel} />
     </>

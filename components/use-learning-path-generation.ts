@@ -5,6 +5,7 @@ import type { GenerationEvent, Stage } from "@/lib/generation/events";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { readGenerationStream } from "@/lib/sse/read-generation-stream";
+import { describeWait } from "./generations-left";
 
 export const CONNECTION_LOST = "Connection lost. Please try again.";
 
@@ -60,10 +61,36 @@ function applyEvent(state: GenerationState, event: GenerationEvent): GenerationS
 }
 
 /**
+ * Generations left today after this request, from the quota header (null: not told).
+ * A refused request (429) means none are left now.
+ */
+export function remainingFrom(response: Response): number | null {
+  if (response.status === 429) return 0;
+  const header = response.headers.get("X-Generations-Remaining");
+  return header === null ? null : Number(header);
+}
+
+/** The user-safe message of a JSON error response, with the wait a 429 asks for. */
+export async function errorMessageFrom(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: string;
+    retry_after_seconds?: number;
+  } | null;
+  if (!body?.error) return CONNECTION_LOST;
+  if (response.status === 429 && body.retry_after_seconds) {
+    return `${body.error} Try again in ${describeWait(body.retry_after_seconds)}.`;
+  }
+  return body.error;
+}
+
+/**
  * Streams a generation from the SSE endpoint. `cancel` aborts the fetch, which closes
  * the connection; the server sees that and aborts the upstream model request.
  */
-export function useLearningPathGeneration(onFinished: (result: Finished) => void) {
+export function useLearningPathGeneration(
+  onFinished: (result: Finished) => void,
+  onRemaining?: (remaining: number | null) => void,
+) {
   const [state, setState] = useState<GenerationState>({ status: "idle" });
   const controllerRef = useRef<AbortController | null>(null);
 
@@ -91,9 +118,9 @@ export function useLearningPathGeneration(onFinished: (result: Finished) => void
           body: JSON.stringify(request),
           signal: controller.signal,
         });
+        onRemaining?.(remainingFrom(response));
         if (!response.ok || !response.body) {
-          const body = (await response.json().catch(() => null)) as { error?: string } | null;
-          fail(body?.error ?? CONNECTION_LOST);
+          fail(await errorMessageFrom(response));
           return;
         }
         await readGenerationStream(response.body, (event) => {
@@ -112,7 +139,7 @@ export function useLearningPathGeneration(onFinished: (result: Finished) => void
       if (finished) onFinished(finished);
       else if (!failed) fail(CONNECTION_LOST);
     },
-    [fail, onFinished],
+    [fail, onFinished, onRemaining],
   );
 
   const cancel = useCallback(() => {

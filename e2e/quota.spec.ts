@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { fakeOpenAi } from "./support/fake-openai";
+import { HomePage } from "./support/home-page";
+
+// The app on :3102 runs with the default quotas (5 generations a day for a guest) and no
+// trusted proxy, so every guest here shares one count. Tests run in order.
+const QUOTA_APP = "http://127.0.0.1:3102";
+const PHONE = { width: 390, height: 844 };
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeEach(async () => {
+  await fakeOpenAi.reset();
+});
+
+test("the form shows how many generations are left today, and counts one as it starts", async ({
+  page,
+}) => {
+  const home = new HomePage(page);
+  await home.open(QUOTA_APP);
+  const left = page.getByTestId("generations-left");
+  await expect(left).toHaveText(/5 of 5 generations left today/);
+  await expect(left.getByRole("link", { name: "Create a free account" })).toBeVisible();
+
+  // A slow model, so the count is seen to change while the path is still being built.
+  await fakeOpenAi.setScenario({ delayMs: 200 });
+  await home.fill("SQL");
+  await home.generate.click();
+  await expect(home.dialog).toBeVisible();
+  await expect(left).toHaveText(/4 of 5 generations left today/);
+  await home.cancel.click();
+  await expect(home.dialog).toBeHidden();
+  await expect(left).toHaveText(/4 of 5/);
+});
+
+test("over the daily quota, the form says so and the dialog explains the wait", async ({
+  page,
+}) => {
+  // Use up the rest of today's generations without the browser.
+  for (let used = 0; used < 4; used++) {
+    const response = await page.request.post(`${QUOTA_APP}/api/generate`, {
+      data: {
+        topic: "SQL",
+        level: "beginner",
+        learningStyle: "visual",
+        durationWeeks: 2,
+        hoursPerWeek: 4,
+        goals: [],
+      },
+    });
+    expect(response.status()).toBe(200);
+  }
+  const home = new HomePage(page);
+  await home.open(QUOTA_APP);
+  await expect(page.getByTestId("generations-left")).toHaveText(/used today's 5 generations/);
+
+  const callsBefore = (await fakeOpenAi.requests()).length;
+  await home.fill("SQL");
+  await home.generate.click();
+  await expect(home.dialog).toContainText(
+    /You have used all of today's generations\. Try again in about 24 hours\./,
+  );
+  // Refused before any stream: the model was never asked.
+  expect((await fakeOpenAi.requests()).length).toBe(callsBefore);
+  await page.screenshot({ path: "docs/screenshots/quota-reached.png" });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: "docs/screenshots/quota-reached-phone.png", fullPage: true });
+});
