@@ -2,6 +2,7 @@ import "server-only";
 import { recordGenerationRun, saveLearningPath } from "@/lib/db";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { createLearningPathProvider } from "@/lib/providers";
+import { budgetFor } from "./budget";
 import { handToGuest } from "./guest";
 import { createGenerationLogger, type GenerationLogger } from "./logger";
 import { generateLearningPath } from "./pipeline";
@@ -21,20 +22,26 @@ export { createSseResponse } from "./sse-response";
  * Starts a generation for a validated request with the configured provider. A signed-in
  * user's path is saved by the finalise stage, before the done frame, and shown at
  * /paths/<id>; a guest's path goes back to the browser only. `pass` (from
- * claimGeneration) is given back when the generation ends, however it ends.
+ * claimGeneration) is given back when the generation ends, however it ends. The model
+ * must finish within the calling route's `maxDurationSeconds` (see ./budget.ts).
  */
 export function startGeneration(
   request: LearningPathRequest,
   signal: AbortSignal,
-  logger: GenerationLogger = createGenerationLogger(),
-  userId?: string,
-  pass?: GenerationPass,
+  options: {
+    maxDurationSeconds: number;
+    logger?: GenerationLogger;
+    userId?: string;
+    pass?: GenerationPass;
+  },
 ) {
+  const { userId, pass } = options;
   return generateLearningPath({
     request,
     provider: createLearningPathProvider(),
     signal,
-    logger,
+    logger: options.logger ?? createGenerationLogger(),
+    budget: budgetFor(options.maxDurationSeconds),
     finalize: userId
       ? async (path, stats) => `/paths/${await saveLearningPath(userId, request, path, stats)}`
       : handToGuest,

@@ -16,7 +16,9 @@ import type {
   CurriculumDraft,
   LearningPathProvider,
   MilestoneResourcesDraft,
+  StageCall,
 } from "@/lib/providers/types";
+import { budgetFor, type GenerationBudget, stageCall } from "./budget";
 import type { GenerationEvent, ProgressEvent, Stage } from "./events";
 import type { GenerationLogger } from "./logger";
 
@@ -71,6 +73,8 @@ export type GenerationInput = {
   provider: LearningPathProvider;
   signal: AbortSignal;
   logger: GenerationLogger;
+  /** How long the model may take, from the route's maxDuration (default: 300 s). */
+  budget?: GenerationBudget;
   /** Stores or hands over the finished path and returns the URL to show it at. */
   finalize: (path: LearningPath, stats: GenerationStats) => Promise<string>;
   /** Keeps an operational record of how the generation ended; must not throw into the stream. */
@@ -81,6 +85,7 @@ export async function* generateLearningPath(
   input: GenerationInput,
 ): AsyncGenerator<GenerationEvent> {
   const { request, provider, signal, logger } = input;
+  const budget = input.budget ?? budgetFor(300);
   const startedAt = performance.now();
   let stage: Stage = "analyzing";
   let stageStartedAt = startedAt;
@@ -104,13 +109,16 @@ export async function* generateLearningPath(
     STAGE_START[stage] +
     ((nextStageStart(stage) - STAGE_START[stage]) * Math.min(done, expected)) / expected;
 
+  /** The signal and deadline the current stage's model calls share. */
+  const call = () => stageCall(budget, stage, signal);
+
   logger.info("stream started", { provider: provider.name, model: provider.model });
   try {
     yield report(0);
     const expected = milestoneCountFor(request.durationWeeks);
 
     yield enter("curriculum");
-    const curriculum = yield* streamCurriculum(provider, request, signal, (index, title) =>
+    const curriculum = yield* streamCurriculum(provider, request, call(), (index, title) =>
       report(within(index + 1, expected) - 1, { index, title }),
     );
     const problems = findPlanProblems(
@@ -125,13 +133,13 @@ export async function* generateLearningPath(
 
     yield enter("resources");
     const found: MilestoneResourcesDraft[] = [];
-    for await (const item of provider.streamResources(request, planned, signal)) {
+    for await (const item of provider.streamResources(request, planned, call())) {
       found.push(item);
       yield report(within(found.length, plan.length));
     }
 
     yield enter("insights");
-    const insights = await provider.careerInsights(request, planned, signal);
+    const insights = await provider.careerInsights(request, planned, call());
 
     yield enter("finalizing");
     const path = assemblePath(request, provider, planned, found, insights);
@@ -217,10 +225,10 @@ function nextStageStart(stage: Stage): number {
 async function* streamCurriculum(
   provider: LearningPathProvider,
   request: LearningPathRequest,
-  signal: AbortSignal,
+  call: StageCall,
   onMilestone: (index: number, title: string) => ProgressEvent,
 ): AsyncGenerator<ProgressEvent, CurriculumDraft> {
-  const stream = provider.streamCurriculum(request, signal);
+  const stream = provider.streamCurriculum(request, call);
   for (let index = 0; ; index++) {
     const step = await stream.next();
     if (step.done) return step.value;

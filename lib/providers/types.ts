@@ -59,24 +59,30 @@ export type ProviderName = "openai" | "offline";
 
 export type TokenUsage = { promptTokens: number; completionTokens: number };
 
+/**
+ * What every model call of one pipeline stage shares: the generation's abort signal
+ * (cancel, disconnect) and the time (ms since the epoch) by which the stage must end.
+ */
+export type StageCall = { signal: AbortSignal; deadline: number };
+
 export interface LearningPathProvider {
   readonly name: ProviderName;
   readonly model: string;
   /** Yields each milestone as soon as it is complete, returns the whole curriculum. */
   streamCurriculum(
     request: LearningPathRequest,
-    signal: AbortSignal,
+    call: StageCall,
   ): AsyncGenerator<MilestoneDraft, CurriculumDraft>;
   /** Yields resources for each milestone, in milestone order, as they are complete. */
   streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    signal: AbortSignal,
+    call: StageCall,
   ): AsyncGenerator<MilestoneResourcesDraft, unknown>;
   careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    signal: AbortSignal,
+    call: StageCall,
   ): Promise<CareerInsightsDraft>;
   /** Tokens used so far, when the provider reports them. */
   usage(): TokenUsage | undefined;

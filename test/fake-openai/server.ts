@@ -14,14 +14,26 @@ export type Scenario = {
   delayMs?: number;
   /** Characters of JSON per chunk (a rough stand-in for a token). */
   chunkSize?: number;
-  /** Answer this call kind with an HTTP error instead of a stream. */
-  failWith?: { kind?: CallKind; status: 429 | 500 | 401 };
+  /**
+   * Answer this call kind with an HTTP error instead of a stream: every time, or only its
+   * first `times` requests (a retry then succeeds). `retryAfter` is sent as Retry-After.
+   */
+  failWith?: {
+    kind?: CallKind;
+    status: 429 | 500 | 502 | 503 | 401;
+    times?: number;
+    retryAfter?: string;
+    /** The error's `code` field (OpenAI sends "insufficient_quota" with some 429s). */
+    code?: string;
+  };
+  /** Close the connection before sending any response, for the first `times` requests of this kind. */
+  resetConnection?: { kind?: CallKind; times: number };
   /** Stream text that is not valid JSON for this call kind. */
   malformed?: CallKind;
   /** Like `malformed`, but only the first request of this kind (a repair then succeeds). */
   malformedOnce?: CallKind;
-  /** Drop the TCP connection after this many chunks of this call kind. */
-  dropAfter?: { kind?: CallKind; chunks: number };
+  /** Drop the TCP connection after this many chunks of this call kind (only the first `times` requests, if set). */
+  dropAfter?: { kind?: CallKind; chunks: number; times?: number };
   /** Send headers and this many chunks of this call kind, then nothing until the client leaves. */
   hang?: { kind?: CallKind; afterChunks: number };
   /** Finish with finish_reason "content_filter" for this call kind. */
@@ -126,15 +138,33 @@ export function createFakeOpenAi(): {
     state.requests.push(record);
     const scenario = state.scenario;
 
+    const ofKind = state.requests.filter((r) => r.kind === kind).length;
+    /** Whether a fault for `faultKind`, limited to its first `times` requests, hits this one. */
+    const hits = (fault: { kind?: CallKind; times?: number } | undefined) =>
+      fault !== undefined &&
+      (!fault.kind || fault.kind === kind) &&
+      (fault.times === undefined || ofKind <= fault.times);
+
+    if (hits(scenario.resetConnection)) {
+      record.completed = true;
+      req.socket.destroy();
+      return;
+    }
     const failure = scenario.failWith;
-    if (failure && (!failure.kind || failure.kind === kind)) {
-      res.writeHead(failure.status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { message: `fake ${failure.status}`, type: "fake_error" } }));
+    if (failure && hits(failure)) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (failure.retryAfter) headers["retry-after"] = failure.retryAfter;
+      res.writeHead(failure.status, headers);
+      res.end(
+        JSON.stringify({
+          error: { message: `fake ${failure.status}`, type: "fake_error", code: failure.code },
+        }),
+      );
       record.completed = true;
       return;
     }
 
-    const firstOfKind = state.requests.filter((r) => r.kind === kind).length === 1;
+    const firstOfKind = ofKind === 1;
     const broken = scenario.malformed === kind || (scenario.malformedOnce === kind && firstOfKind);
     const text = broken
       ? '{"milestones": [{"title": "Broken'
@@ -148,7 +178,7 @@ export function createFakeOpenAi(): {
     res.write(chunkFrame(id, model, { role: "assistant", content: "" }));
     const size = scenario.chunkSize ?? 24;
     const ends = milestoneEnds(text);
-    const drop = scenario.dropAfter;
+    const drop = hits(scenario.dropAfter) ? scenario.dropAfter : undefined;
     const hang =
       scenario.hang && (!scenario.hang.kind || scenario.hang.kind === kind)
         ? scenario.hang
@@ -156,7 +186,7 @@ export function createFakeOpenAi(): {
     if (hang?.afterChunks === 0) return;
     for (let offset = 0; offset < text.length; offset += size) {
       if (res.destroyed) return;
-      if (drop && (!drop.kind || drop.kind === kind) && record.chunksSent >= drop.chunks) {
+      if (drop && record.chunksSent >= drop.chunks) {
         record.completed = true;
         res.socket?.destroy();
         return;

@@ -1,3 +1,4 @@
+import type { GenerationBudget } from "@/lib/generation/budget";
 import type { GenerationEvent } from "@/lib/generation/events";
 import type { GenerationLogger } from "@/lib/generation/logger";
 import { generateLearningPath } from "@/lib/generation/pipeline";
@@ -23,12 +24,14 @@ export async function collectEvents(
   provider: LearningPathProvider,
   input: LearningPathRequest,
   signal: AbortSignal = new AbortController().signal,
+  budget?: GenerationBudget,
 ): Promise<GenerationEvent[]> {
   const events: GenerationEvent[] = [];
   for await (const event of generateLearningPath({
     request: input,
     provider,
     signal,
+    budget,
     logger: silentLogger,
     finalize: async () => "/result",
   })) {

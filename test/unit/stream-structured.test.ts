@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const call = (signal = new AbortController().signal, idleTimeoutMs = 5_000) =>
+const call = (
+  signal = new AbortController().signal,
+  idleTimeoutMs = 5_000,
+  deadline = Date.now() + 20_000,
+) =>
   streamStructured({
     client,
     model: "fake-model",
@@ -29,6 +33,7 @@ const call = (signal = new AbortController().signal, idleTimeoutMs = 5_000) =>
     ],
     items: { path: "$.milestones.*", schema: milestoneDraftSchema },
     signal,
+    deadline,
     idleTimeoutMs,
   });
 

@@ -16,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
     const userId = await currentUserId(request);
     const pass = await claimGeneration({ headers: request.headers, userId });
     const { path, redirectUrl } = await runToCompletion(
-      startGeneration(input, request.signal, undefined, userId, pass),
+      startGeneration(input, request.signal, { maxDurationSeconds: maxDuration, userId, pass }),
     );
     return Response.json({ path, redirect_url: redirectUrl });
   } catch (error) {

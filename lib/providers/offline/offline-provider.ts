@@ -5,6 +5,7 @@ import type {
   LearningPathProvider,
   MilestoneDraft,
   MilestoneResourcesDraft,
+  StageCall,
 } from "@/lib/providers/types";
 import { buildOfflineCareerInsights, buildOfflineCurriculum, pickResources } from "./engine";
 
@@ -15,7 +16,7 @@ export class OfflineProvider implements LearningPathProvider {
 
   async *streamCurriculum(
     request: LearningPathRequest,
-    signal: AbortSignal,
+    { signal }: StageCall,
   ): AsyncGenerator<MilestoneDraft, CurriculumDraft> {
     const builder = buildOfflineCurriculum(request);
     for (;;) {
@@ -29,7 +30,7 @@ export class OfflineProvider implements LearningPathProvider {
   async *streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    signal: AbortSignal,
+    { signal }: StageCall,
   ): AsyncGenerator<MilestoneResourcesDraft, void> {
     const count = curriculum.milestones.length;
     for (const [index, milestone] of curriculum.milestones.entries()) {
@@ -44,7 +45,7 @@ export class OfflineProvider implements LearningPathProvider {
   async careerInsights(
     request: LearningPathRequest,
     _curriculum: CurriculumDraft,
-    signal: AbortSignal,
+    { signal }: StageCall,
   ): Promise<CareerInsightsDraft> {
     signal.throwIfAborted();
     return buildOfflineCareerInsights(request);

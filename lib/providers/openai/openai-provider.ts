@@ -12,6 +12,7 @@ import {
   milestoneDraftSchema,
   milestoneResourcesDraftSchema,
   resourcesDraftSchema,
+  type StageCall,
   type TokenUsage,
 } from "@/lib/providers/types";
 import { careerMessages, curriculumMessages, resourcesMessages } from "./prompts";
@@ -19,8 +20,12 @@ import {
   finishStructured,
   InvalidOutputError,
   type Message,
+  StreamDroppedError,
   streamStructured,
 } from "./stream-structured";
+
+/** A stage whose answer broke off is retried only if at least this long is left for it. */
+const MIN_STAGE_RETRY_MS = 5_000;
 
 export type OpenAiSettings = {
   apiKey: string;
@@ -38,7 +43,8 @@ function sharedClient({ apiKey, baseURL }: OpenAiSettings): OpenAI {
   const key = `${baseURL ?? ""}\n${apiKey}`;
   let client = clients.get(key);
   if (!client) {
-    client = new OpenAI({ apiKey, baseURL });
+    // Retries are ours (./retry.ts): bounded by the stage's deadline and cancellable.
+    client = new OpenAI({ apiKey, baseURL, maxRetries: 0 });
     clients.set(key, client);
   }
   return client;
@@ -66,15 +72,17 @@ export class OpenAiProvider implements LearningPathProvider {
   };
 
   /**
-   * One structured call, streamed. If the answer cannot be used, the model gets one
-   * chance to repair it, with the validation errors fed back; that second answer is not
-   * streamed item by item (its items were already reported from the first).
+   * One structured call, streamed. If the connection breaks mid-answer, the call is made
+   * once more when the stage's budget allows; items already reported are not reported
+   * again. If the answer cannot be used, the model gets one chance to repair it, with the
+   * validation errors fed back; that answer is not streamed item by item (its items were
+   * already reported from the first).
    */
   private async *structured<T, I = never>(
     name: string,
     schema: z.ZodType<T>,
     messages: Message[],
-    signal: AbortSignal,
+    { signal, deadline }: StageCall,
     itemSchema?: z.ZodType<I>,
   ): AsyncGenerator<I, T> {
     const call = {
@@ -84,14 +92,33 @@ export class OpenAiProvider implements LearningPathProvider {
       schema,
       messages,
       signal,
+      deadline,
       idleTimeoutMs: this.idleTimeoutMs,
       onUsage: this.addUsage,
     };
+    const items = itemSchema && { path: "$.milestones.*", schema: itemSchema };
+    let reported = 0;
+    const attempt = async function* (): AsyncGenerator<I, T> {
+      const stream = streamStructured({ ...call, items });
+      for (let index = 0; ; index++) {
+        const step = await stream.next();
+        if (step.done) return step.value;
+        if (index < reported) continue;
+        reported = index + 1;
+        yield step.value;
+      }
+    };
     try {
-      return yield* streamStructured({
-        ...call,
-        items: itemSchema && { path: "$.milestones.*", schema: itemSchema },
-      });
+      try {
+        return yield* attempt();
+      } catch (error) {
+        const retry =
+          error instanceof StreamDroppedError &&
+          !signal.aborted &&
+          deadline - Date.now() > MIN_STAGE_RETRY_MS;
+        if (!retry) throw error;
+        return yield* attempt();
+      }
     } catch (error) {
       if (!(error instanceof InvalidOutputError) || signal.aborted) throw error;
       const repair: Message[] = [
@@ -108,14 +135,14 @@ export class OpenAiProvider implements LearningPathProvider {
 
   streamCurriculum(
     request: LearningPathRequest,
-    signal: AbortSignal,
+    stage: StageCall,
   ): AsyncGenerator<MilestoneDraft, CurriculumDraft> {
     const messages = curriculumMessages(request);
     return this.structured(
       "curriculum",
       curriculumDraftSchema,
       messages,
-      signal,
+      stage,
       milestoneDraftSchema,
     );
   }
@@ -123,14 +150,14 @@ export class OpenAiProvider implements LearningPathProvider {
   streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    signal: AbortSignal,
+    stage: StageCall,
   ): AsyncGenerator<MilestoneResourcesDraft, unknown> {
     const messages = resourcesMessages(request, curriculum);
     return this.structured(
       "resources",
       resourcesDraftSchema,
       messages,
-      signal,
+      stage,
       milestoneResourcesDraftSchema,
     );
   }
@@ -138,11 +165,11 @@ export class OpenAiProvider implements LearningPathProvider {
   careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    signal: AbortSignal,
+    stage: StageCall,
   ): Promise<CareerInsightsDraft> {
     const messages = careerMessages(request, curriculum);
     return finishStructured(
-      this.structured("career_insights", careerInsightsDraftSchema, messages, signal),
+      this.structured("career_insights", careerInsightsDraftSchema, messages, stage),
     );
   }
 

@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { JSONParser } from "@streamparser/json";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TokenUsage } from "@/lib/providers/types";
+import { MAX_RETRIES, retryDelayMs } from "./retry";
 
 // One streamed Chat Completions call with a strict JSON-schema response format. Items
 // under `itemPath` (e.g. each milestone) are parsed incrementally from the token
@@ -23,6 +25,16 @@ export class InvalidOutputError extends AppError {
   }
 }
 
+/** The connection broke after the model had started answering (worth one stage retry). */
+export class StreamDroppedError extends AppError {
+  constructor(options: { cause?: unknown; detail: string }) {
+    super("upstream_unavailable", options);
+  }
+}
+
+/** A retry is only worth starting if at least this long is left before the deadline. */
+const MIN_ATTEMPT_MS = 1_000;
+
 export type StructuredCall<T, I> = {
   client: OpenAI;
   model: string;
@@ -32,24 +44,28 @@ export type StructuredCall<T, I> = {
   /** Array items to yield as they complete: a JSONPath like "$.milestones.*" and their schema. */
   items?: { path: string; schema: z.ZodType<I> };
   signal: AbortSignal;
+  /** When the stage must be over (ms since the epoch): the call is abandoned then. */
+  deadline: number;
   /** Longest wait for the first token and between tokens before the call is abandoned. */
   idleTimeoutMs: number;
   onUsage?: (usage: TokenUsage) => void;
 };
 
 /**
- * Aborts the call when the caller aborts, or when the model goes quiet for longer than
- * `idleTimeoutMs` (before the first token or between tokens), so an upstream that sends
- * headers and then nothing cannot hold the stream open until the platform kills it.
+ * Aborts the call when the caller aborts, when the model goes quiet for longer than
+ * `idleTimeoutMs` (before the first token or between tokens), or at the stage's
+ * deadline, so neither an upstream that sends headers and then nothing nor one that
+ * talks too slowly can hold the stream open until the platform kills it.
  */
-function idleWatchdog(signal: AbortSignal, idleTimeoutMs: number) {
+function watchdog(signal: AbortSignal, idleTimeoutMs: number, deadline: number) {
   const controller = new AbortController();
-  let timedOut = false;
-  const expire = () => {
-    timedOut = true;
-    controller.abort(new Error("model went quiet"));
+  let timedOut: string | undefined;
+  const expire = (why: string) => () => {
+    timedOut = why;
+    controller.abort(new Error(why));
   };
-  let timer = setTimeout(expire, idleTimeoutMs);
+  let timer = setTimeout(expire("model went quiet"), idleTimeoutMs);
+  const stageTimer = setTimeout(expire("stage budget used up"), Math.max(0, deadline - Date.now()));
   const forward = () => controller.abort(signal.reason);
   if (signal.aborted) forward();
   else signal.addEventListener("abort", forward, { once: true });
@@ -58,38 +74,41 @@ function idleWatchdog(signal: AbortSignal, idleTimeoutMs: number) {
     get timedOut() {
       return timedOut;
     },
-    /** Call on every chunk: the model is still talking. */
+    /** Call on every chunk (and each new attempt): the model is still talking. */
     alive() {
       clearTimeout(timer);
-      timer = setTimeout(expire, idleTimeoutMs);
+      timer = setTimeout(expire("model went quiet"), idleTimeoutMs);
     },
     stop() {
       clearTimeout(timer);
+      clearTimeout(stageTimer);
       signal.removeEventListener("abort", forward);
     },
   };
 }
 
+type Watchdog = ReturnType<typeof watchdog>;
+
 export async function* streamStructured<T, I = never>(
   call: StructuredCall<T, I>,
 ): AsyncGenerator<I, T> {
-  const watchdog = idleWatchdog(call.signal, call.idleTimeoutMs);
+  const guard = watchdog(call.signal, call.idleTimeoutMs, call.deadline);
   try {
-    return yield* readStructured(call, watchdog);
+    return yield* readStructured(call, guard);
   } catch (error) {
-    throw watchdog.timedOut
-      ? new AppError("timeout", { cause: error, detail: `${call.name}: no tokens` })
+    throw guard.timedOut
+      ? new AppError("timeout", { cause: error, detail: `${call.name}: ${guard.timedOut}` })
       : error;
   } finally {
-    watchdog.stop();
+    guard.stop();
   }
 }
 
 async function* readStructured<T, I>(
   call: StructuredCall<T, I>,
-  watchdog: ReturnType<typeof idleWatchdog>,
+  guard: Watchdog,
 ): AsyncGenerator<I, T> {
-  const stream = await startStream(call, watchdog.signal);
+  const stream = await startStream(call, guard);
   const ready: I[] = [];
   const items = call.items;
   const parser = items ? new JSONParser({ paths: [items.path], keepStack: false }) : undefined;
@@ -106,7 +125,7 @@ async function* readStructured<T, I>(
   let finishReason: string | null | undefined;
   try {
     for await (const chunk of stream) {
-      watchdog.alive();
+      guard.alive();
       if (chunk.usage) {
         call.onUsage?.({
           promptTokens: chunk.usage.prompt_tokens,
@@ -124,11 +143,23 @@ async function* readStructured<T, I>(
       for (const item of ready.splice(0)) yield item;
     }
   } catch (error) {
-    throw toUpstreamError(error);
+    const mapped = toUpstreamError(error);
+    // A network failure after the answer began: the stage may be worth one more try.
+    if (
+      mapped instanceof AppError &&
+      mapped.code === "upstream_unavailable" &&
+      !(error instanceof AppError)
+    ) {
+      throw new StreamDroppedError({
+        cause: error,
+        detail: `${call.name}: connection lost mid-answer`,
+      });
+    }
+    throw mapped;
   }
   // An aborted request can end the token stream quietly; never parse what is left of it.
-  if (watchdog.signal.aborted) {
-    throw new AppError(watchdog.timedOut ? "timeout" : "cancelled", {
+  if (guard.signal.aborted) {
+    throw new AppError(guard.timedOut ? "timeout" : "cancelled", {
       detail: `${call.name}: aborted`,
     });
   }
@@ -138,20 +169,35 @@ async function* readStructured<T, I>(
   return parseFinished(call, text, finishReason);
 }
 
-async function startStream<T, I>(call: StructuredCall<T, I>, signal: AbortSignal) {
-  try {
-    return await call.client.chat.completions.create(
-      {
-        model: call.model,
-        messages: call.messages,
-        stream: true,
-        stream_options: { include_usage: true },
-        response_format: zodResponseFormat(call.schema, call.name),
-      },
-      { signal },
-    );
-  } catch (error) {
-    throw toUpstreamError(error);
+/**
+ * Opens the streamed call. Failures before the first token (rate limits, server errors,
+ * refused connections) are retried up to MAX_RETRIES times with backoff or the server's
+ * Retry-After, but only while the wait and a fresh attempt fit before the deadline.
+ */
+async function startStream<T, I>(call: StructuredCall<T, I>, guard: Watchdog) {
+  for (let attempt = 0; ; attempt++) {
+    guard.alive();
+    try {
+      return await call.client.chat.completions.create(
+        {
+          model: call.model,
+          messages: call.messages,
+          stream: true,
+          stream_options: { include_usage: true },
+          response_format: zodResponseFormat(call.schema, call.name),
+        },
+        { signal: guard.signal },
+      );
+    } catch (error) {
+      const delay = attempt < MAX_RETRIES ? retryDelayMs(error, attempt) : null;
+      const fits = delay !== null && Date.now() + delay + MIN_ATTEMPT_MS < call.deadline;
+      if (!fits || guard.signal.aborted) throw toUpstreamError(error);
+      try {
+        await sleep(delay, undefined, { signal: guard.signal });
+      } catch {
+        throw toUpstreamError(error);
+      }
+    }
   }
 }
 

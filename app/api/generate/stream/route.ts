@@ -33,7 +33,8 @@ export async function POST(request: Request): Promise<Response> {
   const headers: Record<string, string> = { "X-Request-Id": logger.requestId };
   if (pass.remaining !== null) headers["X-Generations-Remaining"] = String(pass.remaining);
   return createSseResponse(
-    (signal) => startGeneration(input, signal, logger, userId, pass),
+    (signal) =>
+      startGeneration(input, signal, { maxDurationSeconds: maxDuration, logger, userId, pass }),
     request.signal,
     headers,
   );

@@ -1,0 +1,173 @@
+import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { budgetFor, type GenerationBudget } from "@/lib/generation/budget";
+import type { GenerationEvent } from "@/lib/generation/events";
+import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
+import { retryDelayMs } from "@/lib/providers/openai/retry";
+import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
+import { collectEvents, request } from "../support/collect";
+
+// How the pipeline meets a failing model: retries before the first token (bounded by
+// the stage's time budget), one stage retry after a dropped answer, and a clean error
+// frame whenever it gives up. The real SDK talks to the fake server over loopback.
+
+let fake: FakeOpenAi;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const provider = () =>
+  new OpenAiProvider({
+    apiKey: "test",
+    baseURL: fake.url,
+    model: "fake-model",
+    idleTimeoutMs: 5_000,
+  });
+
+const generate = (budget?: GenerationBudget) =>
+  collectEvents(provider(), request({ durationWeeks: 4 }), undefined, budget);
+
+const curriculumCalls = () => fake.requests.filter((call) => call.kind === "curriculum");
+const last = (events: GenerationEvent[]) => events.at(-1);
+
+describe("before the first token", () => {
+  it("retries a server error and succeeds", async () => {
+    fake.setScenario({ failWith: { kind: "curriculum", status: 503, times: 2 } });
+    const events = await generate();
+    expect(last(events)?.type).toBe("done");
+    expect(curriculumCalls()).toHaveLength(3);
+  });
+
+  it("gives up after two retries with upstream_unavailable", async () => {
+    fake.setScenario({ failWith: { kind: "curriculum", status: 500 } });
+    const events = await generate();
+    expect(last(events)).toMatchObject({ type: "error", code: "upstream_unavailable" });
+    expect(curriculumCalls()).toHaveLength(3);
+  });
+
+  it("retries a refused connection", async () => {
+    fake.setScenario({ resetConnection: { kind: "curriculum", times: 1 } });
+    const events = await generate();
+    expect(last(events)?.type).toBe("done");
+    expect(curriculumCalls()).toHaveLength(2);
+  });
+
+  it("waits as long as Retry-After asks", async () => {
+    fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "1" } });
+    const started = Date.now();
+    const events = await generate();
+    expect(last(events)?.type).toBe("done");
+    const [first, second] = curriculumCalls();
+    expect(second).toBeDefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(first?.id).toBeLessThan(second?.id ?? 0);
+  });
+
+  it("does not wait past the stage's budget: a long Retry-After fails at once as rate_limited", async () => {
+    fake.setScenario({ failWith: { kind: "curriculum", status: 429, retryAfter: "120" } });
+    const started = Date.now();
+    const events = await generate(budgetFor(60));
+    expect(last(events)).toMatchObject({ type: "error", code: "rate_limited" });
+    expect(curriculumCalls()).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("does not retry what cannot succeed: a bad key, an exhausted account", async () => {
+    fake.setScenario({ failWith: { kind: "curriculum", status: 401 } });
+    expect(last(await generate())).toMatchObject({ code: "upstream_auth" });
+    expect(curriculumCalls()).toHaveLength(1);
+    fake.reset();
+    fake.setScenario({ failWith: { kind: "curriculum", status: 429, code: "insufficient_quota" } });
+    expect(last(await generate())).toMatchObject({ code: "rate_limited" });
+    expect(curriculumCalls()).toHaveLength(1);
+  });
+});
+
+describe("the stage's time budget", () => {
+  it("ends a model that keeps talking too slowly with a timeout frame, and closes the call", async () => {
+    // Never silent for long (so the idle timeout does not fire), but far too slow.
+    fake.setScenario({ delayMs: 100, chunkSize: 4 });
+    const budget: GenerationBudget = { startedAt: Date.now(), totalMs: 1_500 };
+    const started = Date.now();
+    const events = await generate(budget);
+    expect(last(events)).toMatchObject({ type: "error", code: "timeout", stage: "curriculum" });
+    // Curriculum may use half of the budget.
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await expect.poll(() => curriculumCalls()[0]?.closedEarly).toBe(true);
+  });
+
+  it("is derived from maxDuration, with time kept back to save and report", () => {
+    const budget = budgetFor(300, 0);
+    expect(budget.totalMs).toBe(285_000);
+    expect(budgetFor(10, 0).totalMs).toBe(9_000);
+  });
+});
+
+// The fake pauses between chunks, so the first tokens have reached the client before
+// the drop (a drop before them counts as a failure before the first token).
+describe("a connection dropped mid-answer", () => {
+  it("retries the stage once and reports each milestone once", async () => {
+    fake.setScenario({
+      dropAfter: { kind: "curriculum", chunks: 30, times: 1 },
+      chunkSize: 8,
+      delayMs: 5,
+    });
+    const events = await generate();
+    expect(last(events)?.type).toBe("done");
+    expect(curriculumCalls()).toHaveLength(2);
+    const titles = events.flatMap((event) =>
+      event.type === "progress" && event.milestone ? [event.milestone.index] : [],
+    );
+    expect(titles).toEqual([...new Set(titles)]);
+    expect(titles.length).toBeGreaterThan(0);
+  });
+
+  it("gives an error frame when the retry breaks off too", async () => {
+    fake.setScenario({ dropAfter: { kind: "resources", chunks: 5 }, delayMs: 10 });
+    const events = await generate();
+    expect(last(events)).toMatchObject({
+      type: "error",
+      code: "upstream_unavailable",
+      stage: "resources",
+    });
+    expect(fake.requests.filter((call) => call.kind === "resources")).toHaveLength(2);
+  });
+
+  it("is not retried when the stage's budget has too little left", async () => {
+    fake.setScenario({ dropAfter: { kind: "curriculum", chunks: 5 }, delayMs: 10 });
+    // Curriculum may use half: 4 s, less than a stage retry needs.
+    const events = await generate({ startedAt: Date.now(), totalMs: 8_000 });
+    expect(last(events)).toMatchObject({ type: "error", code: "upstream_unavailable" });
+    expect(curriculumCalls()).toHaveLength(1);
+  });
+});
+
+describe("retry policy", () => {
+  const apiError = (status: number, headers: Record<string, string> = {}, code?: string) =>
+    OpenAI.APIError.generate(status, { error: { code, message: "x" } }, "x", new Headers(headers));
+
+  it("backs off exponentially with jitter, capped", () => {
+    expect(retryDelayMs(apiError(500), 0, () => 0)).toBe(500);
+    expect(retryDelayMs(apiError(500), 1, () => 0)).toBe(1_000);
+    expect(retryDelayMs(apiError(500), 1, () => 1)).toBe(750);
+    expect(retryDelayMs(apiError(500), 10, () => 0)).toBe(8_000);
+  });
+
+  it("honours Retry-After in seconds, as a date, and retry-after-ms", () => {
+    expect(retryDelayMs(apiError(429, { "retry-after": "3" }), 0)).toBe(3_000);
+    expect(retryDelayMs(apiError(429, { "retry-after-ms": "250" }), 0)).toBe(250);
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    const wait = retryDelayMs(apiError(503, { "retry-after": inTenSeconds }), 0) ?? 0;
+    expect(wait).toBeGreaterThan(8_000);
+    expect(wait).toBeLessThanOrEqual(10_000);
+  });
+
+  it("does not retry client errors", () => {
+    expect(retryDelayMs(apiError(400), 0)).toBeNull();
+    expect(retryDelayMs(apiError(401), 0)).toBeNull();
+    expect(retryDelayMs(apiError(429, {}, "insufficient_quota"), 0)).toBeNull();
+  });
+});
