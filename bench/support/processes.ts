@@ -1,8 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RecordedRequest, Scenario } from "../../test/fake-openai/server";
+import { findNginx, startNginx as startNginxProxy } from "../../test/support/nginx";
 
 // Starting and stopping what the benchmarks measure: the production build under
 // `next start`, the fake OpenAI server (its own process, so its work is not billed to
@@ -130,42 +131,10 @@ export async function startBareNext(dir: string, port: number): Promise<string> 
 
 /** nginx in front of the app with gzip on and proxy buffering left at its defaults. */
 export async function startNginx(port: number, upstreamPort: number): Promise<string | undefined> {
-  const nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => existsSync(candidate));
-  if (!nginx) return undefined;
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-nginx-"));
-  for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
-  const conf = path.join(dir, "nginx.conf");
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  gzip on;
-  upstream app { server 127.0.0.1:${upstreamPort}; keepalive 32; }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-    }
-  }
-}
-`,
-  );
-  start(nginx, ["-c", conf, "-p", dir]);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForUrl(`${url}/result`);
-  return url;
+  if (!findNginx()) return undefined;
+  const nginx = await startNginxProxy({ port, upstreamPort });
+  children.push(nginx.process);
+  return nginx.url;
 }
 
 /** Resident memory of a process and all its children, in bytes. */
