@@ -12,9 +12,16 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          // Never framed (clickjacking). A full script policy is the hardening issue's work.
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          // Never framed (clickjacking), also in browsers that predate frame-ancestors.
           { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      {
+        // Pages get their policy, with a script nonce, from proxy.ts. API responses
+        // (JSON, event streams, exports) should never run or load anything.
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
         ],
       },
     ];

@@ -1,6 +1,7 @@
 import { expect, PASSWORD, signUp, test, uniqueEmail } from "./support/accounts";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { watchCsp } from "./support/test";
 
 // Accounts: sign-up, saving on done, ownership, sign-out, and one answer for bad credentials.
 
@@ -36,6 +37,7 @@ test("a signed-in user's path is saved, opened at /paths/<id>, listed, and priva
 
   // Another user gets a 404 for it, as for a path that does not exist.
   const stranger = await browser.newPage();
+  watchCsp(stranger);
   await signUp(stranger, uniqueEmail("stranger"));
   const response = await stranger.goto(pathUrl);
   expect(response?.status()).toBe(404);
@@ -206,6 +208,7 @@ test("the owner shares a read-only link and can turn it off again", async ({
   expect(link).toMatch(/\/shared\/[A-Za-z0-9_-]{32}$/);
 
   const visitor = await browser.newPage();
+  watchCsp(visitor);
   await visitor.goto(link ?? "");
   await expect(visitor.getByTestId("shared-notice")).toBeVisible();
   await expect(visitor.getByTestId("milestone").first()).toBeVisible();

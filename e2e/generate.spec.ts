@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { expect, test } from "./support/test";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -245,4 +245,29 @@ test("pages are sent with security headers and cannot be framed", async ({ page 
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("pages run only scripts carrying this response's nonce", async ({ page, request }) => {
+  const nonceOf = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
+  const response = await page.goto("/");
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("base-uri 'none'");
+  const nonce = nonceOf(policy);
+  // Every script Next put in the page carries the nonce (the browser would refuse it otherwise).
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(scripts)).toEqual(new Set([nonce]));
+  // A fresh nonce for every response.
+  const again = await request.get("/");
+  expect(nonceOf(again.headers()["content-security-policy"] ?? "")).not.toBe(nonce);
+  // API responses may run nothing at all.
+  const api = await request.post("/api/generate", { data: {} });
+  expect(api.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
 });

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { HomePage } from "./support/home-page";
+import { expect, test } from "./support/test";
 
 // The app server without OPENAI_API_KEY: the offline engine, said so plainly.
 const OFFLINE_APP_URL = "http://127.0.0.1:3101";

@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
 import type { GenerationEvent } from "../lib/generation/events";
 import { readGenerationStream } from "../lib/sse/read-generation-stream";
 import { findNginx, type RunningNginx, startNginx } from "../test/support/nginx";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { expect, test } from "./support/test";
 
 // The production build behind nginx with gzip on (even for text/event-stream, the worst
 // case) and proxy buffering at its defaults. The app's X-Accel-Buffering: no header must

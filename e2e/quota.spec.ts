@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { expect, test } from "./support/test";
 
 // The app on :3102 runs with the default quotas (5 generations a day for a guest) and no
 // trusted proxy, so every guest here shares one count. Tests run in order.
