@@ -2,9 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./test/support/chromium";
 
 // Browser tests run against the production build (`npm run build` first) in a real
-// Chromium. Three app servers: one talking to the fake OpenAI server (limits raised so
-// the suite is not counted against them), one in offline mode, and one with the default
-// quotas for e2e/quota.spec.ts.
+// Chromium. Three production app servers: one talking to the fake OpenAI server (limits
+// raised so the suite is not counted against them), one in offline mode, and one with
+// the default quotas for e2e/quota.spec.ts; and one development server.
 
 const FAKE_OPENAI_PORT = 4010;
 const AI_APP_URL = "http://127.0.0.1:3100";
@@ -15,9 +15,13 @@ const fakeModel = {
   OPENAI_MODEL: "fake-model",
 };
 
-const appServer = (port: number, env: { PGLITE_DATA_DIR: string } & Record<string, string>) => ({
+const appServer = (
+  port: number,
+  env: { PGLITE_DATA_DIR: string } & Record<string, string>,
+  mode: "start" | "dev" = "start",
+) => ({
   // A fresh database per run keeps runs independent (e.g. of sign-in throttling).
-  command: `rm -rf ${env.PGLITE_DATA_DIR} && node scripts/migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
+  command: `rm -rf ${env.PGLITE_DATA_DIR} && node scripts/migrate.mjs && npx next ${mode} -H 127.0.0.1 -p ${port}`,
   url: `http://127.0.0.1:${port}/result`,
   reuseExistingServer: false,
   timeout: 120_000,
@@ -58,5 +62,8 @@ export default defineConfig({
     }),
     appServer(3101, { PGLITE_DATA_DIR: ".data/e2e-offline" }),
     appServer(3102, { ...fakeModel, PGLITE_DATA_DIR: ".data/e2e-quota" }),
+    // The development server (next dev keeps its build in .next/dev, apart from the
+    // production build), for e2e/dev-server.spec.ts.
+    appServer(3103, { ...fakeModel, PGLITE_DATA_DIR: ".data/e2e-dev" }, "dev"),
   ],
 });

@@ -18,7 +18,9 @@ export function contentSecurityPolicy(
       "'strict-dynamic'",
       ...(options.development ? ["'unsafe-eval'"] : []),
     ],
-    "style-src": ["'self'", `'nonce-${nonce}'`],
+    // The dev server injects styles for hot reloading and its overlay; a nonce beside
+    // 'unsafe-inline' would switch it off, so development gets 'unsafe-inline' alone.
+    "style-src": ["'self'", options.development ? "'unsafe-inline'" : `'nonce-${nonce}'`],
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],

@@ -1,0 +1,44 @@
+import { fakeOpenAi } from "./support/fake-openai";
+import { HomePage } from "./support/home-page";
+import { expect, test } from "./support/test";
+
+// The same cancel guarantees under `next dev` as under the production build: dev wraps
+// route handlers and responses differently, and a Cancel that only worked in one of them
+// would surprise whoever debugs it in the other.
+
+const DEV_APP = "http://127.0.0.1:3103";
+
+// The first request to each route compiles it.
+test.setTimeout(90_000);
+
+test.beforeEach(async () => {
+  await fakeOpenAi.reset();
+});
+
+test("dev server: Cancel closes the upstream request", async ({ page }) => {
+  await fakeOpenAi.setScenario({ delayMs: 60, chunkSize: 8 });
+  const home = new HomePage(page);
+  await home.open(DEV_APP);
+  await home.fill("Kubernetes", { weeks: 8 });
+  await home.generate.click();
+  await expect(home.streamedMilestones.first()).toBeVisible({ timeout: 60_000 });
+  await home.cancel.click();
+  await expect(home.dialog).toBeHidden();
+  await expect
+    .poll(async () => (await fakeOpenAi.requests())[0]?.closedEarly, { timeout: 5_000 })
+    .toBe(true);
+});
+
+test("dev server: closing the tab closes the upstream request", async ({ page, context }) => {
+  await fakeOpenAi.setScenario({ delayMs: 60, chunkSize: 8 });
+  const home = new HomePage(page);
+  await home.open(DEV_APP);
+  await home.fill("Go", { weeks: 8 });
+  await home.generate.click();
+  await expect(home.streamedMilestones.first()).toBeVisible({ timeout: 60_000 });
+  await page.close();
+  await expect
+    .poll(async () => (await fakeOpenAi.requests())[0]?.closedEarly, { timeout: 5_000 })
+    .toBe(true);
+  await context.close();
+});
