@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // bundling it would break those relative loads.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
+  // A self-contained server in .next/standalone for hosting behind a reverse proxy.
+  output: "standalone",
   async headers() {
     return [
       {

@@ -1,13 +1,17 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./test/support/chromium";
 
 // Browser tests run against the production build (`npm run build` first) in a real
 // Chromium. Three production app servers: one talking to the fake OpenAI server (limits
 // raised so the suite is not counted against them), one in offline mode, and one with
-// the default quotas for e2e/quota.spec.ts; and one development server.
+// the default quotas for e2e/quota.spec.ts; one development server; and the standalone
+// server for the proxy test.
 
 const FAKE_OPENAI_PORT = 4010;
 const AI_APP_URL = "http://127.0.0.1:3100";
+
+const STANDALONE_DATA = path.resolve(".data/e2e-standalone");
 
 const fakeModel = {
   OPENAI_API_KEY: "e2e-test-key",
@@ -65,5 +69,26 @@ export default defineConfig({
     // The development server (next dev keeps its build in .next/dev, apart from the
     // production build), for e2e/dev-server.spec.ts.
     appServer(3103, { ...fakeModel, PGLITE_DATA_DIR: ".data/e2e-dev" }, "dev"),
+    // The self-contained server (output: "standalone") that e2e/proxy.spec.ts puts
+    // behind nginx, as the README's self-hosting section describes.
+    {
+      command: `rm -rf ${STANDALONE_DATA} && node scripts/migrate.mjs && node .next/standalone/server.js`,
+      url: "http://127.0.0.1:3104/result",
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+      env: {
+        ...fakeModel,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: "3104",
+        HOSTNAME: "127.0.0.1",
+        // server.js runs from its own folder, so the data folder is given absolute.
+        PGLITE_DATA_DIR: STANDALONE_DATA,
+        TRUST_PROXY: "1",
+        RATE_LIMIT_GUEST_PER_DAY: "1000",
+        RATE_LIMIT_CONCURRENT: "100",
+      },
+    },
   ],
 });

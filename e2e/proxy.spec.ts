@@ -5,12 +5,13 @@ import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
 import { expect, test } from "./support/test";
 
-// The production build behind nginx with gzip on (even for text/event-stream, the worst
-// case) and proxy buffering at its defaults. The app's X-Accel-Buffering: no header must
+// The standalone production server (output: "standalone", as self-hosted) behind nginx
+// with gzip on (even for text/event-stream, the worst case) and proxy buffering at its
+// defaults. The app's X-Accel-Buffering: no header must
 // make nginx pass each frame on as it is written, not all at the end.
 
 const NGINX_PORT = 3180;
-const APP_PORT = 3100;
+const APP_PORT = 3104;
 let nginx: RunningNginx;
 
 test.skip(
