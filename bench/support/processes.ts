@@ -86,7 +86,12 @@ export async function startFloor(port: number): Promise<string> {
 export type AppServer = { url: string; pid: number };
 
 /** `next start` on the production build, talking to the fake OpenAI server. */
-export async function startApp(port: number, fakeUrl: string): Promise<AppServer> {
+export async function startApp(
+  port: number,
+  fakeUrl: string,
+  extraEnv: Record<string, string> = {},
+  nodeFlags: string[] = [],
+): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first.");
   }
@@ -96,6 +101,10 @@ export async function startApp(port: number, fakeUrl: string): Promise<AppServer
     OPENAI_BASE_URL: fakeUrl,
     OPENAI_MODEL: "fake-model",
     PGLITE_DATA_DIR: dataDir,
+    // Every request comes from one address here; the quotas would refuse nearly all.
+    RATE_LIMIT_GUEST_PER_DAY: "1000000",
+    RATE_LIMIT_CONCURRENT: "100000",
+    ...extraEnv,
   };
   execFileSync(process.execPath, ["scripts/migrate.mjs"], {
     cwd: ROOT,
@@ -105,7 +114,15 @@ export async function startApp(port: number, fakeUrl: string): Promise<AppServer
   // Run Next's server directly (not through npm) so the pid is the server's own.
   const child = start(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    [
+      ...nodeFlags,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
     env,
   );
   const url = `http://127.0.0.1:${port}`;
