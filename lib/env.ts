@@ -29,6 +29,8 @@ const envSchema = z.object({
       z.coerce.number().int().min(0).max(10),
     ]),
   ).default(0),
+  /** Set by Vercel on its builds and functions. */
+  VERCEL: optional(z.string()),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
 });
 

@@ -20,7 +20,9 @@ const migrationsDir = path.join(root, "prisma", "migrations");
 
 /** PGlite and node-postgres behind the four calls this script needs. */
 async function openDatabase() {
-  const url = process.env.DATABASE_URL;
+  // A pooled connection string (PgBouncer in transaction mode) cannot hold the session
+  // lock below; DIRECT_DATABASE_URL names the server's own address when they differ.
+  const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
   if (url) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

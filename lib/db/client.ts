@@ -3,7 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { env } from "@/lib/env";
+import { type Env, env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
 // One Prisma client per process, over PostgreSQL when DATABASE_URL is set (production:
@@ -14,12 +14,20 @@ import { PrismaClient } from "./generated/client";
 
 const globalForDb = globalThis as unknown as { learningPathDb?: PrismaClient };
 
-function createClient(): PrismaClient {
-  if (env.DATABASE_URL) {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+/** A client for the database the settings name (exported for tests). */
+export function createClient(
+  settings: Pick<Env, "DATABASE_URL" | "PGLITE_DATA_DIR" | "VERCEL"> = env,
+): PrismaClient {
+  if (settings.DATABASE_URL) {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: settings.DATABASE_URL }) });
   }
+  // Each serverless instance would get its own empty folder: accounts and quotas lost.
+  if (settings.VERCEL)
+    throw new Error("DATABASE_URL must be set on Vercel (the embedded database cannot be shared)");
   // Resolved at run time against the working folder; not a file to bundle.
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR ?? ".data/pglite");
+  const dataDir = path.resolve(
+    /*turbopackIgnore: true*/ settings.PGLITE_DATA_DIR ?? ".data/pglite",
+  );
   return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });
 }
 

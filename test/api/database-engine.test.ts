@@ -56,6 +56,11 @@ describe("database engine", () => {
     }
   });
 
+  it("refuses the embedded engine on Vercel, where instances cannot share its folder", async () => {
+    const { createClient } = await import("@/lib/db/client");
+    expect(() => createClient({ VERCEL: "1" })).toThrow(/DATABASE_URL must be set on Vercel/);
+  });
+
   it.runIf(!onPostgres)("uses the embedded engine when DATABASE_URL is unset", () => {
     expect(process.env.DATABASE_URL).toBeUndefined();
     expect(process.env.PGLITE_DATA_DIR).toBeTruthy();
