@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { clearGuestPath, loadGuestPath } from "@/lib/guest-path-storage";
+import { clearGuestPath } from "@/lib/guest-path-storage";
+import { loadGuestPath } from "@/lib/load-guest-path";
 
 /** After signing in, saves the path this tab generated as a guest, then opens it. */
 export function SaveGuestPath() {

@@ -1,7 +1,9 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 // The request schema is shared by the form (client-side validation) and the route
-// handlers, so both sides reject exactly the same input with the same messages.
+// handlers, so both sides reject exactly the same input with the same messages. It uses
+// zod/mini, which tree-shakes: the home page's browser bundle carries only the checks
+// used here instead of all of zod (see docs/PERFORMANCE.md, figure 6a).
 
 export const LEVELS = ["beginner", "intermediate", "advanced", "expert"] as const;
 export const LEARNING_STYLES = ["visual", "auditory", "reading", "kinesthetic"] as const;
@@ -19,39 +21,49 @@ export const MAX_GOAL_LENGTH = 120;
 
 const goal = z
   .string()
-  .trim()
-  .min(1, "A goal cannot be empty")
-  .max(MAX_GOAL_LENGTH, `Each goal must be at most ${MAX_GOAL_LENGTH} characters`);
+  .check(
+    z.trim(),
+    z.minLength(1, "A goal cannot be empty"),
+    z.maxLength(MAX_GOAL_LENGTH, `Each goal must be at most ${MAX_GOAL_LENGTH} characters`),
+  );
 
 /**
  * A whole number within bounds. Form posts send numbers as digit strings, so those are
  * accepted; anything else that is not already a number (true, null, "12abc") is not.
  */
 function wholeNumber(label: string, unit: string, min: number, max: number) {
-  return z.preprocess(
-    (value) => (typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value),
+  return z.pipe(
+    z.transform((value: unknown) =>
+      typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value,
+    ),
     z
       .number({ error: `${label} must be a number of ${unit}s` })
-      .int(`${label} must be a whole number of ${unit}s`)
-      .min(min, `${label} must be at least ${min} ${unit}${min === 1 ? "" : "s"}`)
-      .max(max, `${label} must be at most ${max} ${unit}s`),
+      .check(
+        z.refine(Number.isInteger, `${label} must be a whole number of ${unit}s`),
+        z.gte(min, `${label} must be at least ${min} ${unit}${min === 1 ? "" : "s"}`),
+        z.lte(max, `${label} must be at most ${max} ${unit}s`),
+      ),
   );
 }
 
 export const learningPathRequestSchema = z.strictObject({
   topic: z
     .string({ error: "Enter a topic" })
-    .trim()
-    .min(2, "Topic must be at least 2 characters")
-    .max(200, "Topic must be at most 200 characters"),
+    .check(
+      z.trim(),
+      z.minLength(2, "Topic must be at least 2 characters"),
+      z.maxLength(200, "Topic must be at most 200 characters"),
+    ),
   level: z.enum(LEVELS, { error: "Choose a level" }),
   learningStyle: z.enum(LEARNING_STYLES, { error: "Choose a learning style" }),
   durationWeeks: wholeNumber("Duration", "week", 1, 52),
   hoursPerWeek: wholeNumber("Time per week", "hour", 1, 40),
-  goals: z
-    .array(goal, { error: "Goals must be a list of short texts" })
-    .max(MAX_GOALS, `At most ${MAX_GOALS} goals`)
-    .default([]),
+  goals: z._default(
+    z
+      .array(goal, { error: "Goals must be a list of short texts" })
+      .check(z.maxLength(MAX_GOALS, `At most ${MAX_GOALS} goals`)),
+    [],
+  ),
 });
 
 export type LearningPathRequest = z.infer<typeof learningPathRequestSchema>;
@@ -62,9 +74,12 @@ export type LearningStyle = (typeof LEARNING_STYLES)[number];
 /** One entry per bad field, in the shape the API returns and the form displays. */
 export type FieldIssue = { field: string; message: string };
 
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/** Works for errors of zod and zod/mini schemas alike. */
+export function toFieldIssues(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldIssue[] {
   return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join(".") : "body",
+    field: issue.path.length > 0 ? issue.path.map(String).join(".") : "body",
     message: issue.message,
   }));
 }
