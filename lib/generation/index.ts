@@ -36,11 +36,12 @@ export function startGeneration(
   },
 ) {
   const { userId, pass } = options;
+  const logger = options.logger ?? createGenerationLogger();
   return generateLearningPath({
     request,
-    provider: createLearningPathProvider(),
+    provider: createLearningPathProvider(undefined, (event, fields) => logger.info(event, fields)),
     signal,
-    logger: options.logger ?? createGenerationLogger(),
+    logger,
     budget: budgetFor(options.maxDurationSeconds),
     finalize: userId
       ? async (path, stats) => `/paths/${await saveLearningPath(userId, request, path, stats)}`

@@ -65,6 +65,9 @@ export type TokenUsage = { promptTokens: number; completionTokens: number };
  */
 export type StageCall = { signal: AbortSignal; deadline: number };
 
+/** Where a provider reports what it did about a fault (retries), for the server log. */
+export type ProviderLog = (event: string, fields: Record<string, string | number>) => void;
+
 export interface LearningPathProvider {
   readonly name: ProviderName;
   readonly model: string;

@@ -19,16 +19,22 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
+/** What the provider logged during the last generation. */
+let logged: { event: string; fields: Record<string, string | number> }[] = [];
+
 const provider = () =>
   new OpenAiProvider({
     apiKey: "test",
     baseURL: fake.url,
     model: "fake-model",
     idleTimeoutMs: 5_000,
+    log: (event, fields) => logged.push({ event, fields }),
   });
 
-const generate = (budget?: GenerationBudget) =>
-  collectEvents(provider(), request({ durationWeeks: 4 }), undefined, budget);
+const generate = (budget?: GenerationBudget) => {
+  logged = [];
+  return collectEvents(provider(), request({ durationWeeks: 4 }), undefined, budget);
+};
 
 const curriculumCalls = () => fake.requests.filter((call) => call.kind === "curriculum");
 const last = (events: GenerationEvent[]) => events.at(-1);
@@ -39,6 +45,12 @@ describe("before the first token", () => {
     const events = await generate();
     expect(last(events)?.type).toBe("done");
     expect(curriculumCalls()).toHaveLength(3);
+    // Each retry is in the server log, with its wait.
+    expect(logged.map(({ event, fields }) => [event, fields.call, fields.attempt])).toEqual([
+      ["model call retried", "curriculum", 1],
+      ["model call retried", "curriculum", 2],
+    ]);
+    expect(logged[1]?.fields.delayMs).toBeGreaterThanOrEqual(750);
   });
 
   it("gives up after two retries with upstream_unavailable", async () => {
@@ -123,6 +135,12 @@ describe("a connection dropped mid-answer", () => {
     );
     expect(titles).toEqual([...new Set(titles)]);
     expect(titles.length).toBeGreaterThan(0);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        event: "stage retried",
+        fields: expect.objectContaining({ call: "curriculum" }),
+      }),
+    );
   });
 
   it("gives an error frame when the retry breaks off too", async () => {

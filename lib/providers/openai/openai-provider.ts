@@ -11,6 +11,7 @@ import {
   type MilestoneResourcesDraft,
   milestoneDraftSchema,
   milestoneResourcesDraftSchema,
+  type ProviderLog,
   resourcesDraftSchema,
   type StageCall,
   type TokenUsage,
@@ -33,6 +34,7 @@ export type OpenAiSettings = {
   model: string;
   /** Longest silence from the model (before the first token or between tokens). */
   idleTimeoutMs: number;
+  log?: ProviderLog;
 };
 
 // One SDK client per process and configuration: the client holds no per-request state,
@@ -56,12 +58,14 @@ export class OpenAiProvider implements LearningPathProvider {
   readonly model: string;
   private readonly client: OpenAI;
   private readonly idleTimeoutMs: number;
+  private readonly log: ProviderLog;
   private tokens: TokenUsage | undefined;
 
   constructor(settings: OpenAiSettings) {
     this.model = settings.model;
     this.client = sharedClient(settings);
     this.idleTimeoutMs = settings.idleTimeoutMs;
+    this.log = settings.log ?? (() => {});
   }
 
   private readonly addUsage = (usage: TokenUsage) => {
@@ -95,6 +99,8 @@ export class OpenAiProvider implements LearningPathProvider {
       deadline,
       idleTimeoutMs: this.idleTimeoutMs,
       onUsage: this.addUsage,
+      onRetry: (attempt: number, delayMs: number, cause: string) =>
+        this.log("model call retried", { call: name, attempt, delayMs, cause }),
     };
     const items = itemSchema && { path: "$.milestones.*", schema: itemSchema };
     let reported = 0;
@@ -117,6 +123,7 @@ export class OpenAiProvider implements LearningPathProvider {
           !signal.aborted &&
           deadline - Date.now() > MIN_STAGE_RETRY_MS;
         if (!retry) throw error;
+        this.log("stage retried", { call: name, cause: error.message, itemsKept: reported });
         return yield* attempt();
       }
     } catch (error) {

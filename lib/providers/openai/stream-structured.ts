@@ -49,6 +49,8 @@ export type StructuredCall<T, I> = {
   /** Longest wait for the first token and between tokens before the call is abandoned. */
   idleTimeoutMs: number;
   onUsage?: (usage: TokenUsage) => void;
+  /** Told before each retry of a call that failed before its first token. */
+  onRetry?: (attempt: number, delayMs: number, cause: string) => void;
 };
 
 /**
@@ -192,6 +194,7 @@ async function startStream<T, I>(call: StructuredCall<T, I>, guard: Watchdog) {
       const delay = attempt < MAX_RETRIES ? retryDelayMs(error, attempt) : null;
       const fits = delay !== null && Date.now() + delay + MIN_ATTEMPT_MS < call.deadline;
       if (!fits || guard.signal.aborted) throw toUpstreamError(error);
+      call.onRetry?.(attempt + 1, delay, error instanceof Error ? error.message : String(error));
       try {
         await sleep(delay, undefined, { signal: guard.signal });
       } catch {
