@@ -34,6 +34,8 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
   if (state.status === "idle") return <dialog ref={dialogRef} aria-hidden="true" />;
 
   const failed = state.status === "error";
+  // Refused before anything ran: no progress to show, only the reason.
+  const refused = failed && state.refused === true;
   return (
     <dialog
       ref={dialogRef}
@@ -50,11 +52,13 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
       <div className="flex items-center gap-3">
         {state.status === "running" && <Spinner />}
         <h2 id="generation-title" className="text-xl font-semibold">
-          Generating your learning path
+          {refused ? "Your learning path could not start" : "Generating your learning path"}
         </h2>
       </div>
       <div className="mt-6">
-        <ProgressBar value={state.progress} label="Generation progress" failed={failed} />
+        {!refused && (
+          <ProgressBar value={state.progress} label="Generation progress" failed={failed} />
+        )}
         <div className="mt-2 flex justify-between gap-4 text-sm">
           <p
             data-testid="progress-message"
@@ -62,9 +66,11 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
           >
             {state.message}
           </p>
-          <span className="tabular-nums text-slate-500" data-testid="progress-value">
-            {state.progress}%
-          </span>
+          {!refused && (
+            <span className="tabular-nums text-slate-500" data-testid="progress-value">
+              {state.progress}%
+            </span>
+          )}
         </div>
         {/* Announce stage changes and outcomes, not every percent. */}
         <p className="sr-only" aria-live="polite" data-testid="progress-announcement">

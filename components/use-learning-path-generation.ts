@@ -18,6 +18,8 @@ export type GenerationState =
       stage: Stage;
       milestones: string[];
       error?: string;
+      /** The server refused before any stream started (a quota, bad input): nothing ran. */
+      refused?: boolean;
     };
 
 type Finished = { path: LearningPath; redirectUrl: string };
@@ -94,12 +96,13 @@ export function useLearningPathGeneration(
   const [state, setState] = useState<GenerationState>({ status: "idle" });
   const controllerRef = useRef<AbortController | null>(null);
 
-  const fail = useCallback((message: string) => {
+  const fail = useCallback((message: string, refused = false) => {
     setState((current) => ({
       ...(current.status === "idle" ? STARTING : current),
       status: "error",
       message,
       error: message,
+      refused,
     }));
   }, []);
 
@@ -120,7 +123,7 @@ export function useLearningPathGeneration(
         });
         onRemaining?.(remainingFrom(response));
         if (!response.ok || !response.body) {
-          fail(await errorMessageFrom(response));
+          fail(await errorMessageFrom(response), !response.ok);
           return;
         }
         await readGenerationStream(response.body, (event) => {

@@ -57,9 +57,10 @@ test("over the daily quota, the form says so and the dialog explains the wait", 
   const callsBefore = (await fakeOpenAi.requests()).length;
   await home.fill("SQL");
   await home.generate.click();
-  await expect(home.dialog).toContainText(
-    /You have used all of today's generations\. Try again in about 24 hours\./,
-  );
+  await expect(
+    page.getByRole("dialog", { name: "Your learning path could not start" }),
+  ).toContainText(/You have used all of today's generations\. Try again in about 24 hours\./);
+  await expect(home.progressBar).toHaveCount(0);
   // Refused before any stream: the model was never asked.
   expect((await fakeOpenAi.requests()).length).toBe(callsBefore);
   await page.screenshot({ path: "docs/screenshots/quota-reached.png" });

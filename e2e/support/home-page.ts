@@ -14,7 +14,7 @@ export class HomePage {
   constructor(readonly page: Page) {
     this.topic = page.getByLabel("What do you want to learn?");
     this.generate = page.getByTestId("generate-button");
-    this.dialog = page.getByRole("dialog", { name: "Generating your learning path" });
+    this.dialog = page.getByRole("dialog", { name: /^(Generating your|Your) learning path/ });
     this.progressBar = page.getByRole("progressbar");
     this.message = page.getByTestId("progress-message");
     this.cancel = page.getByTestId("cancel-generation");
