@@ -16,33 +16,32 @@ beforeAll(async () => {
 
 const onPostgres = process.env.TEST_DATABASE_ENGINE === "postgres";
 
+/** Records a generation run with a fresh request id and returns that id. */
+async function recordRun(run: {
+  outcome: "complete" | "failed";
+  errorCode?: string;
+  milestones: number;
+}) {
+  const requestId = randomUUID();
+  await db.recordGenerationRun({
+    requestId,
+    provider: "offline",
+    model: "catalog",
+    stage: "finalizing",
+    durationMs: 12,
+    ...run,
+  });
+  return requestId;
+}
+
 describe("database engine", () => {
   it("stores and reads back a generation run", async () => {
-    const requestId = randomUUID();
-    await db.recordGenerationRun({
-      requestId,
-      provider: "offline",
-      model: "catalog",
-      outcome: "complete",
-      stage: "finalizing",
-      durationMs: 12,
-      milestones: 4,
-    });
+    const requestId = await recordRun({ outcome: "complete", milestones: 4 });
     expect(await db.findGenerationRun(requestId)).toMatchObject({ requestId, milestones: 4 });
   });
 
   it.runIf(onPostgres)("writes to the PostgreSQL server named by DATABASE_URL", async () => {
-    const requestId = randomUUID();
-    await db.recordGenerationRun({
-      requestId,
-      provider: "offline",
-      model: "catalog",
-      outcome: "failed",
-      errorCode: "timeout",
-      stage: "curriculum",
-      durationMs: 5,
-      milestones: 0,
-    });
+    const requestId = await recordRun({ outcome: "failed", errorCode: "timeout", milestones: 0 });
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
