@@ -184,6 +184,18 @@ describe("generation quotas", () => {
     expect(claims.filter((claim) => claim.granted)).toHaveLength(2);
   });
 
+  it("sweeps everyone's tickets older than a day when a generation is claimed", async () => {
+    const limits = { perDay: 100, concurrent: 5, staleAfterMs: 60_000 };
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const gone = `gone-${Date.now()}`;
+    await db.claimGenerationTicket(gone, limits, twoDaysAgo);
+    // Seen from that day, the ticket exists.
+    const thatDay = new Date(twoDaysAgo.getTime() + 60_000);
+    expect(await db.countGenerationTickets(gone, thatDay)).toBe(1);
+    await db.claimGenerationTicket(`someone-else-${Date.now()}`, limits);
+    expect(await db.countGenerationTickets(gone, thatDay)).toBe(0);
+  });
+
   it("stops counting a stream as running once it is older than any stream may run", async () => {
     const subject = `stale-${Date.now()}`;
     const limits = { perDay: 100, concurrent: 1, staleAfterMs: 60_000 };

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "GenerationTicket_startedAt_idx" ON "GenerationTicket"("startedAt");
+
