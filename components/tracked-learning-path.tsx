@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import {
@@ -31,10 +31,16 @@ export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Pro
   const [progress, setProgress] = useState(initialProgress);
   const [error, setError] = useState<string | null>(null);
 
+  // Saves on their way, and the number of the latest. The server's answer replaces the
+  // shown state only when it answers the latest tick and no other save is out, so a
+  // slow answer to an earlier tick never undoes a later one.
+  const saving = useRef({ inFlight: 0, latest: 0 });
+
   async function change(update: ProgressChange) {
-    const before = progress;
-    setProgress(applyProgressChange(progress, update));
+    setProgress((current) => applyProgressChange(current, update));
     setError(null);
+    saving.current.inFlight += 1;
+    const number = ++saving.current.latest;
     try {
       const response = await fetch(`/api/paths/${id}/progress`, {
         method: "PATCH",
@@ -43,10 +49,15 @@ export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Pro
       });
       if (!response.ok) throw new Error(String(response.status));
       const saved = (await response.json()) as { progress: PathProgress };
-      setProgress(saved.progress);
+      if (saving.current.inFlight === 1 && number === saving.current.latest) {
+        setProgress(saved.progress);
+      }
     } catch {
-      setProgress(before);
+      // Undo only this tick; ticks made since stay as they are.
+      setProgress((current) => applyProgressChange(current, { ...update, done: !update.done }));
       setError(SAVE_FAILED);
+    } finally {
+      saving.current.inFlight -= 1;
     }
   }
 
