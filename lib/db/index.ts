@@ -1,10 +1,10 @@
 import "server-only";
-import type { GenerationRunRecord } from "@/lib/generation/pipeline";
 import { getDb } from "./client";
+import type { Prisma } from "./generated/client";
 
 // The only way into the database; nothing else imports the Prisma client.
 
-export async function recordGenerationRun(run: GenerationRunRecord): Promise<void> {
+export async function recordGenerationRun(run: Prisma.GenerationRunCreateInput): Promise<void> {
   await getDb().generationRun.create({ data: run });
 }
 
