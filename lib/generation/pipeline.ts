@@ -229,10 +229,15 @@ async function* streamCurriculum(
   onMilestone: (index: number, title: string) => ProgressEvent,
 ): AsyncGenerator<ProgressEvent, CurriculumDraft> {
   const stream = provider.streamCurriculum(request, call);
-  for (let index = 0; ; index++) {
-    const step = await stream.next();
-    if (step.done) return step.value;
-    yield onMilestone(index, step.value.title);
+  try {
+    for (let index = 0; ; index++) {
+      const step = await stream.next();
+      if (step.done) return step.value;
+      yield onMilestone(index, step.value.title);
+    }
+  } finally {
+    // A cancelled generation returns early from here: close the provider's call as well.
+    await stream.return(undefined as unknown as CurriculumDraft);
   }
 }
 

@@ -2,10 +2,11 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { budgetFor, type GenerationBudget } from "@/lib/generation/budget";
 import type { GenerationEvent } from "@/lib/generation/events";
+import { generateLearningPath } from "@/lib/generation/pipeline";
 import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
 import { retryDelayMs } from "@/lib/providers/openai/retry";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
-import { collectEvents, request } from "../support/collect";
+import { collectEvents, request, silentLogger } from "../support/collect";
 
 // How the pipeline meets a failing model: retries before the first token (bounded by
 // the stage's time budget), one stage retry after a dropped answer, and a clean error
@@ -160,6 +161,31 @@ describe("a connection dropped mid-answer", () => {
     const events = await generate({ startedAt: Date.now(), totalMs: 8_000 });
     expect(last(events)).toMatchObject({ type: "error", code: "upstream_unavailable" });
     expect(curriculumCalls()).toHaveLength(1);
+  });
+});
+
+describe("cancel", () => {
+  it("leaves no timers behind once the reader stops and the signal aborts", async () => {
+    fake.setScenario({ delayMs: 20, chunkSize: 8 });
+    const timers = () =>
+      process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+    const before = timers();
+    const controller = new AbortController();
+    const events = generateLearningPath({
+      request: request({ durationWeeks: 4 }),
+      provider: provider(),
+      signal: controller.signal,
+      logger: silentLogger,
+      finalize: async () => "/result",
+    });
+    // Read until the first milestone, then stop, as a cancelled stream does.
+    for await (const event of events) {
+      if (event.type === "progress" && event.milestone) break;
+    }
+    controller.abort();
+    // The idle (5 s) and stage (minutes) timers of the model call are gone at once.
+    await expect.poll(timers, { timeout: 1_000 }).toBeLessThanOrEqual(before);
+    await expect.poll(() => curriculumCalls()[0]?.closedEarly).toBe(true);
   });
 });
 

@@ -106,12 +106,17 @@ export class OpenAiProvider implements LearningPathProvider {
     let reported = 0;
     const attempt = async function* (): AsyncGenerator<I, T> {
       const stream = streamStructured({ ...call, items });
-      for (let index = 0; ; index++) {
-        const step = await stream.next();
-        if (step.done) return step.value;
-        if (index < reported) continue;
-        reported = index + 1;
-        yield step.value;
+      try {
+        for (let index = 0; ; index++) {
+          const step = await stream.next();
+          if (step.done) return step.value;
+          if (index < reported) continue;
+          reported = index + 1;
+          yield step.value;
+        }
+      } finally {
+        // A reader that stops early closes the call too (a no-op once it has ended).
+        await stream.return(undefined as T);
       }
     };
     try {

@@ -69,6 +69,14 @@ function watchdog(signal: AbortSignal, idleTimeoutMs: number, deadline: number) 
   let timer = setTimeout(expire("model went quiet"), idleTimeoutMs);
   const stageTimer = setTimeout(expire("stage budget used up"), Math.max(0, deadline - Date.now()));
   const forward = () => controller.abort(signal.reason);
+  const stop = () => {
+    clearTimeout(timer);
+    clearTimeout(stageTimer);
+    signal.removeEventListener("abort", forward);
+  };
+  // However the call ends early (cancel, timeout), nothing of it is left waiting: a
+  // cancelled generation whose stream is never read again holds no timers.
+  controller.signal.addEventListener("abort", stop, { once: true });
   if (signal.aborted) forward();
   else signal.addEventListener("abort", forward, { once: true });
   return {
@@ -78,14 +86,11 @@ function watchdog(signal: AbortSignal, idleTimeoutMs: number, deadline: number) 
     },
     /** Call on every chunk (and each new attempt): the model is still talking. */
     alive() {
+      if (controller.signal.aborted) return;
       clearTimeout(timer);
       timer = setTimeout(expire("model went quiet"), idleTimeoutMs);
     },
-    stop() {
-      clearTimeout(timer);
-      clearTimeout(stageTimer);
-      signal.removeEventListener("abort", forward);
-    },
+    stop,
   };
 }
 
