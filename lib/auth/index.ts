@@ -11,7 +11,7 @@ import { type Env, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { resolveAuthSecret } from "./secret";
+import { getAppSecret } from "./secret";
 import {
   isSignInThrottled,
   noteSignInFailure,
@@ -54,7 +54,7 @@ export const OAUTH_PROVIDERS = oauthProviders().map((provider) => {
   return { id, name };
 });
 
-const secret = resolveAuthSecret(env.AUTH_SECRET);
+const secret = getAppSecret();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: PrismaAdapter(getDbForAuthAdapter() as unknown as Parameters<typeof PrismaAdapter>[0]),

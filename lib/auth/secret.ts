@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 /**
  * AUTH_SECRET signs session cookies. A deployment must set it. So that a fresh clone runs
@@ -18,4 +19,12 @@ export function resolveAuthSecret(configured: string | undefined): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+let appSecret: string | undefined;
+
+/** The app's secret (AUTH_SECRET or the generated one), resolved once per process. */
+export function getAppSecret(): string {
+  appSecret ??= resolveAuthSecret(env.AUTH_SECRET);
+  return appSecret;
 }

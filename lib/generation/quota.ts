@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { getAppSecret } from "@/lib/auth/secret";
 import { claimGenerationTicket, countGenerationTickets, finishGenerationTicket } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -28,9 +29,12 @@ type Asker = { headers: Headers; userId?: string };
 
 function subjectOf({ headers, userId }: Asker): string {
   if (userId) return `user:${userId}`;
-  // Addresses are personal data; the key only needs to tell them apart.
+  // Addresses are personal data and the key only needs to tell them apart: it is keyed
+  // with the app's secret, so the stored value cannot be reversed by hashing every
+  // IPv4 address.
   const address = clientAddress(headers, env.TRUST_PROXY);
-  return `guest:${createHash("sha256").update(address).digest("base64url").slice(0, 22)}`;
+  const digest = createHmac("sha256", getAppSecret()).update(address).digest("base64url");
+  return `guest:${digest.slice(0, 22)}`;
 }
 
 function dailyLimitOf({ userId }: Asker): number | null {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { prepareTestDatabase } from "../support/database";
@@ -104,6 +105,19 @@ describe("generation quotas", () => {
     const other = await generate({ "x-forwarded-for": freshAddress() });
     expect(other.status).toBe(200);
     await other.text();
+  });
+
+  it("stores a guest's address only as a keyed hash", async () => {
+    const address = freshAddress();
+    await (await generate({ "x-forwarded-for": address })).text();
+    const { getDb } = await import("@/lib/db/client");
+    const subjects = (await getDb().generationTicket.findMany({ select: { subject: true } })).map(
+      (ticket) => ticket.subject,
+    );
+    const plainHash = createHash("sha256").update(address).digest("base64url").slice(0, 22);
+    expect(subjects.some((subject) => subject.includes(address))).toBe(false);
+    expect(subjects).not.toContain(`guest:${plainHash}`);
+    expect(subjects.filter((subject) => subject.startsWith("guest:")).length).toBeGreaterThan(0);
   });
 
   it("applies to the non-streaming endpoint too", async () => {
