@@ -30,42 +30,45 @@ export async function claimGenerationTicket(
   const staleBefore = new Date(now.getTime() - limits.staleAfterMs);
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${subject}))) AS locked`;
-    const running = await tx.generationTicket.findMany({
-      where: { subject, finishedAt: null, startedAt: { gte: staleBefore } },
+    // One read serves both limits: a running ticket is younger than a day too.
+    const today = await tx.generationTicket.findMany({
+      where: { subject, startedAt: { gte: dayAgo } },
       orderBy: { startedAt: "asc" },
-      select: { startedAt: true },
+      select: { startedAt: true, finishedAt: true },
     });
+    const running = today.filter((ticket) => !ticket.finishedAt && ticket.startedAt >= staleBefore);
     if (running.length >= limits.concurrent) {
       // Streams usually finish within a minute or two; suggest a short wait.
       return { granted: false, limit: "concurrent", retryAt: new Date(now.getTime() + 30_000) };
     }
-    const today = await tx.generationTicket.findMany({
-      where: { subject, startedAt: { gte: dayAgo } },
-      orderBy: { startedAt: "asc" },
-      select: { startedAt: true },
-    });
     if (limits.perDay !== null && today.length >= limits.perDay) {
       // A place frees up when the oldest generation of the last 24 hours leaves the window.
       const freedBy = today[today.length - limits.perDay]?.startedAt ?? now;
       return { granted: false, limit: "daily", retryAt: new Date(freedBy.getTime() + DAY_MS) };
     }
     const ticket = await tx.generationTicket.create({ data: { subject, startedAt: now } });
-    // Tickets older than a day count for nothing; sweeping them here (everyone's, not
-    // only this subject's) keeps the table at about one day of generations.
-    await tx.generationTicket.deleteMany({ where: { startedAt: { lt: dayAgo } } });
     return { granted: true, ticketId: ticket.id, usedToday: today.length + 1 };
   });
 }
 
-/** Ends a generation: it stops counting as running; `refund` also stops it counting today. */
+/**
+ * Ends a generation: it stops counting as running; `refund` also stops it counting today.
+ * Runs after the stream has ended, so it also sweeps everyone's tickets older than a day
+ * (they count for nothing), keeping the table at about one day of generations without
+ * adding work before a stream starts.
+ */
 export async function finishGenerationTicket(ticketId: string, refund: boolean): Promise<void> {
   const db = getDb();
   if (refund) await db.generationTicket.deleteMany({ where: { id: ticketId } });
-  else
+  else {
     await db.generationTicket.updateMany({
       where: { id: ticketId },
       data: { finishedAt: new Date() },
     });
+  }
+  await db.generationTicket.deleteMany({
+    where: { startedAt: { lt: new Date(Date.now() - DAY_MS) } },
+  });
 }
 
 export async function countGenerationTickets(subject: string, now = new Date()): Promise<number> {
