@@ -22,7 +22,10 @@ export default defineConfig({
     // rejects; inlining lets Vite resolve it.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
     environment: "node",
-    testTimeout: 20_000,
+    // Sized for a busy two-core machine (CI may run beside other work): a test file's
+    // set-up copies a database and may start a fake model server.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // Route tests generate many paths from one address; test/api/quota.test.ts sets its
     // own small limits to test them.
     env: {
@@ -33,7 +36,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "pglite", include: ["test/**/*.test.ts", "lib/**/*.test.ts"] },
+        test: {
+          name: "pglite",
+          include: ["test/**/*.test.ts", "lib/**/*.test.ts"],
+          // One migrated embedded database per run, copied by each test file.
+          globalSetup: ["test/support/global-setup.ts"],
+        },
       },
       ...(postgresUrl
         ? [

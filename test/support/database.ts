@@ -1,30 +1,32 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdtempSync } from "node:fs";
 import path from "node:path";
+import { inject } from "vitest";
 
 /**
  * Gives this test file its own migrated database, so files can run in parallel:
  * a new database on the PostgreSQL server in TEST_DATABASE_URL when the "postgres" test
- * project runs (vitest.config.ts), else a new PGlite folder (PGlite allows one open
- * connection per folder). Call before importing anything that opens the database.
+ * project runs (vitest.config.ts), else a copy of the run's migrated PGlite template
+ * (test/support/global-setup.ts; PGlite allows one open connection per folder). Call
+ * before importing anything that opens the database.
  */
 export function prepareTestDatabase(): void {
-  const env: NodeJS.ProcessEnv = { ...process.env };
   if (process.env.TEST_DATABASE_ENGINE === "postgres") {
-    env.DATABASE_URL = createPostgresDatabase(requiredServerUrl());
-  } else {
-    delete env.DATABASE_URL;
-    env.PGLITE_DATA_DIR = mkdtempSync(path.join(tmpdir(), "learning-path-db-"));
+    const url = createPostgresDatabase(requiredServerUrl());
+    execFileSync(process.execPath, ["scripts/migrate.mjs"], {
+      env: { ...process.env, DATABASE_URL: url, DIRECT_DATABASE_URL: "" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    process.env.DATABASE_URL = url;
+    delete process.env.PGLITE_DATA_DIR;
+    return;
   }
-  execFileSync(process.execPath, ["scripts/migrate.mjs"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  process.env.DATABASE_URL = env.DATABASE_URL;
-  process.env.PGLITE_DATA_DIR = env.PGLITE_DATA_DIR;
-  if (env.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+  const runDir = inject("pgliteRunDir");
+  const dataDir = mkdtempSync(path.join(runDir, "file-"));
+  cpSync(path.join(runDir, "template"), dataDir, { recursive: true });
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = dataDir;
 }
 
 function requiredServerUrl(): string {
