@@ -1,6 +1,7 @@
 import { expect, PASSWORD, signUp, test, uniqueEmail } from "./support/accounts";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { screenshotPath } from "./support/screenshots";
 import { watchCsp } from "./support/test";
 
 // Accounts: sign-up, saving on done, ownership, sign-out, and one answer for bad credentials.
@@ -111,11 +112,11 @@ test("ticking milestones and resources updates completion, survives reload, and 
   await page.reload();
   await expect(page.getByLabel("Milestone 1 done")).toBeChecked();
   await expect(page.getByTestId("completion-value")).toHaveText(shown ?? "");
-  await page.screenshot({ path: "docs/screenshots/saved-path.png" });
+  await page.screenshot({ path: screenshotPath("saved-path.png") });
   const pathHref = new URL(page.url()).pathname;
   await page.goto("/paths");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: "docs/screenshots/my-paths-phone.png" });
+  await page.screenshot({ path: screenshotPath("my-paths-phone.png") });
   const listed = page
     .getByTestId("saved-path")
     .filter({ has: page.locator(`a[href="${pathHref}"]`) });

@@ -1,5 +1,6 @@
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { screenshotPath } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
 const PHONE = { width: 390, height: 844 };
@@ -37,9 +38,9 @@ test("generating shows real progress, streamed milestones, then the result page"
   await expect(home.dialog).toBeVisible();
   await expect(home.streamedMilestones.first()).toHaveText(/Rust stage 1/);
   await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
-  await page.screenshot({ path: "docs/screenshots/progress-dialog.png" });
+  await page.screenshot({ path: screenshotPath("progress-dialog.png") });
   await page.setViewportSize(PHONE);
-  await page.screenshot({ path: "docs/screenshots/progress-dialog-phone.png" });
+  await page.screenshot({ path: screenshotPath("progress-dialog-phone.png") });
 
   await page.waitForURL("**/result");
   const seen = await page.evaluate(

@@ -1,4 +1,5 @@
 import { HomePage } from "./support/home-page";
+import { screenshotPath } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
 // The app server without OPENAI_API_KEY: the offline engine, said so plainly.
@@ -9,7 +10,7 @@ test("without an API key the app says it is offline and still builds a path", as
   await home.open(OFFLINE_APP_URL);
   await expect(page.getByTestId("offline-notice")).toContainText("not by AI");
   await expect(page.getByTestId("offline-notice")).toContainText("OPENAI_API_KEY");
-  await page.screenshot({ path: "docs/screenshots/home.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("home.png"), fullPage: true });
 
   await page.getByText(/Browse \d+ popular skills/).click();
   await page.getByRole("button", { name: "Docker" }).click();
@@ -19,7 +20,7 @@ test("without an API key the app says it is offline and still builds a path", as
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Docker");
   await expect(page.getByTestId("offline-notice")).toBeVisible();
   await expect(page.getByRole("link", { name: "Docker: Get started" }).first()).toBeVisible();
-  await page.screenshot({ path: "docs/screenshots/result.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("result.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: "docs/screenshots/result-phone.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("result-phone.png"), fullPage: true });
 });

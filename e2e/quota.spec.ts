@@ -1,5 +1,6 @@
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
+import { screenshotPath } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
 // The app on :3102 runs with the default quotas (5 generations a day for a guest) and no
@@ -63,7 +64,7 @@ test("over the daily quota, the form says so and the dialog explains the wait", 
   await expect(home.progressBar).toHaveCount(0);
   // Refused before any stream: the model was never asked.
   expect((await fakeOpenAi.requests()).length).toBe(callsBefore);
-  await page.screenshot({ path: "docs/screenshots/quota-reached.png" });
+  await page.screenshot({ path: screenshotPath("quota-reached.png") });
   await page.setViewportSize(PHONE);
-  await page.screenshot({ path: "docs/screenshots/quota-reached-phone.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("quota-reached-phone.png"), fullPage: true });
 });
