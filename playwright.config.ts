@@ -1,17 +1,14 @@
-import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./test/support/chromium";
 
 // Browser tests run against the production build (`npm run build` first) in a real
 // Chromium. Three production app servers: one talking to the fake OpenAI server (limits
 // raised so the suite is not counted against them), one in offline mode, and one with
-// the default quotas for e2e/quota.spec.ts; one development server; and the standalone
-// server for the proxy test.
+// the default quotas for e2e/quota.spec.ts; one development server; and one behind nginx
+// for the proxy test.
 
 const FAKE_OPENAI_PORT = 4010;
 const AI_APP_URL = "http://127.0.0.1:3100";
-
-const STANDALONE_DATA = path.resolve(".data/e2e-standalone");
 
 const fakeModel = {
   OPENAI_API_KEY: "e2e-test-key",
@@ -19,19 +16,31 @@ const fakeModel = {
   OPENAI_MODEL: "fake-model",
 };
 
+// Production servers start with the README's own run command (`npm start`: migrations,
+// then the standalone server); the development server with `next dev`.
 const appServer = (
   port: number,
   env: { PGLITE_DATA_DIR: string } & Record<string, string>,
   mode: "start" | "dev" = "start",
 ) => ({
   // A fresh database per run keeps runs independent (e.g. of sign-in throttling).
-  command: `rm -rf ${env.PGLITE_DATA_DIR} && node scripts/migrate.mjs && npx next ${mode} -H 127.0.0.1 -p ${port}`,
+  command:
+    mode === "start"
+      ? `rm -rf ${env.PGLITE_DATA_DIR} && npm start`
+      : `rm -rf ${env.PGLITE_DATA_DIR} && node scripts/migrate.mjs && npx next dev -H 127.0.0.1 -p ${port}`,
   url: `http://127.0.0.1:${port}/result`,
   reuseExistingServer: false,
-  timeout: 120_000,
+  // Five servers migrate and start at once; on a busy two-core machine that is slow.
+  timeout: 240_000,
   stdout: "ignore" as const,
   stderr: "pipe" as const,
-  env: { NEXT_TELEMETRY_DISABLED: "1", OPENAI_API_KEY: "", ...env },
+  env: {
+    NEXT_TELEMETRY_DISABLED: "1",
+    OPENAI_API_KEY: "",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...env,
+  },
 });
 
 export default defineConfig({
@@ -41,8 +50,11 @@ export default defineConfig({
   // The fake OpenAI server's scenario is shared, so tests that set it run one at a time.
   workers: 1,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Sized for a busy two-core machine; waits inside tests are for events, not time.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // Installs Playwright's own Chromium on a laptop that has no system Chromium.
+  globalSetup: "./e2e/support/global-setup.ts",
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: AI_APP_URL,
@@ -69,26 +81,14 @@ export default defineConfig({
     // The development server (next dev keeps its build in .next/dev, apart from the
     // production build), for e2e/dev-server.spec.ts.
     appServer(3103, { ...fakeModel, PGLITE_DATA_DIR: ".data/e2e-dev" }, "dev"),
-    // The self-contained server (output: "standalone") that e2e/proxy.spec.ts puts
-    // behind nginx, as the README's self-hosting section describes.
-    {
-      command: `rm -rf ${STANDALONE_DATA} && node scripts/migrate.mjs && node .next/standalone/server.js`,
-      url: "http://127.0.0.1:3104/result",
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "ignore" as const,
-      stderr: "pipe" as const,
-      env: {
-        ...fakeModel,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: "3104",
-        HOSTNAME: "127.0.0.1",
-        // server.js runs from its own folder, so the data folder is given absolute.
-        PGLITE_DATA_DIR: STANDALONE_DATA,
-        TRUST_PROXY: "1",
-        RATE_LIMIT_GUEST_PER_DAY: "1000",
-        RATE_LIMIT_CONCURRENT: "100",
-      },
-    },
+    // The same production server with TRUST_PROXY, which e2e/proxy.spec.ts puts behind
+    // nginx, as the README's self-hosting section describes.
+    appServer(3104, {
+      ...fakeModel,
+      PGLITE_DATA_DIR: ".data/e2e-proxied",
+      TRUST_PROXY: "1",
+      RATE_LIMIT_GUEST_PER_DAY: "1000",
+      RATE_LIMIT_CONCURRENT: "100",
+    }),
   ],
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import { z } from "zod";
 
 // The only module that reads process.env. Empty strings count as unset, so a copied
@@ -13,6 +14,8 @@ const envSchema = z.object({
   OPENAI_MODEL: optional(z.string()),
   OPENAI_IDLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(280_000)),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
+  /** Where a local run keeps what it makes: the embedded database and the auth secret. */
+  DATA_DIR: optional(z.string()),
   PGLITE_DATA_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(16)),
   AUTH_GITHUB_ID: optional(z.string()),
@@ -49,3 +52,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 }
 
 export const env: Env = readEnv();
+
+/**
+ * A file or folder of the local data folder, absolute. `npm start` passes DATA_DIR as an
+ * absolute path because the standalone server runs from its own folder.
+ */
+export function localDataPath(name: string, settings: Pick<Env, "DATA_DIR"> = env): string {
+  return path.resolve(/*turbopackIgnore: true*/ settings.DATA_DIR ?? ".data", name);
+}

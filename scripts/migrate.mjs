@@ -47,7 +47,10 @@ async function openDatabase() {
       close: () => client.end(),
     };
   }
-  const dataDir = path.resolve(root, process.env.PGLITE_DATA_DIR || ".data/pglite");
+  // The app's default (lib/env.ts): <DATA_DIR>/pglite unless PGLITE_DATA_DIR names one.
+  const dataDir = process.env.PGLITE_DATA_DIR
+    ? path.resolve(root, process.env.PGLITE_DATA_DIR)
+    : path.resolve(root, process.env.DATA_DIR || ".data", "pglite");
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   return new PGlite(dataDir);
 }

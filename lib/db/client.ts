@@ -3,7 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { type Env, env } from "@/lib/env";
+import { type Env, env, localDataPath } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
 // One Prisma client per process, over PostgreSQL when DATABASE_URL is set (production:
@@ -16,7 +16,7 @@ const globalForDb = globalThis as unknown as { learningPathDb?: PrismaClient };
 
 /** A client for the database the settings name (exported for tests). */
 export function createClient(
-  settings: Pick<Env, "DATABASE_URL" | "PGLITE_DATA_DIR" | "VERCEL"> = env,
+  settings: Pick<Env, "DATABASE_URL" | "DATA_DIR" | "PGLITE_DATA_DIR" | "VERCEL"> = env,
 ): PrismaClient {
   if (settings.DATABASE_URL) {
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: settings.DATABASE_URL }) });
@@ -25,9 +25,9 @@ export function createClient(
   if (settings.VERCEL)
     throw new Error("DATABASE_URL must be set on Vercel (the embedded database cannot be shared)");
   // Resolved at run time against the working folder; not a file to bundle.
-  const dataDir = path.resolve(
-    /*turbopackIgnore: true*/ settings.PGLITE_DATA_DIR ?? ".data/pglite",
-  );
+  const dataDir = settings.PGLITE_DATA_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ settings.PGLITE_DATA_DIR)
+    : localDataPath("pglite", settings);
   return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });
 }
 

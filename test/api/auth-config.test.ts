@@ -1,24 +1,18 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prepareTestDatabase } from "../support/database";
 import { TEST_AUTH_SECRET } from "../support/session";
 
 let auth: typeof import("@/lib/auth");
 let secret: typeof import("@/lib/auth/secret");
-const cwd = process.cwd();
 
 beforeAll(async () => {
   prepareTestDatabase();
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   auth = await import("@/lib/auth");
   secret = await import("@/lib/auth/secret");
-});
-
-afterEach(() => {
-  process.chdir(cwd);
-  delete process.env.VERCEL;
 });
 
 describe("sign-in providers", () => {
@@ -43,21 +37,24 @@ describe("sign-in providers", () => {
 
 describe("AUTH_SECRET", () => {
   it("uses the configured secret", () => {
-    expect(secret.resolveAuthSecret("configured-secret-value")).toBe("configured-secret-value");
+    expect(secret.resolveAuthSecret({ AUTH_SECRET: "configured-secret-value" })).toBe(
+      "configured-secret-value",
+    );
   });
 
   it("generates one for a local run and keeps it across restarts", () => {
-    process.chdir(mkdtempSync(path.join(tmpdir(), "auth-secret-")));
-    const first = secret.resolveAuthSecret(undefined);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "auth-secret-"));
+    const first = secret.resolveAuthSecret({ DATA_DIR: dataDir });
     expect(first.length).toBeGreaterThanOrEqual(32);
-    expect(readFileSync(path.join(".data", "auth-secret"), "utf8")).toBe(first);
-    expect(secret.resolveAuthSecret(undefined)).toBe(first);
+    expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8")).toBe(first);
+    expect(secret.resolveAuthSecret({ DATA_DIR: dataDir })).toBe(first);
   });
 
   it("is required on a serverless deployment", () => {
-    process.chdir(mkdtempSync(path.join(tmpdir(), "auth-secret-")));
-    process.env.VERCEL = "1";
-    expect(() => secret.resolveAuthSecret(undefined)).toThrow(/AUTH_SECRET must be set/);
-    expect(existsSync(path.join(".data", "auth-secret"))).toBe(false);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "auth-secret-"));
+    expect(() => secret.resolveAuthSecret({ DATA_DIR: dataDir, VERCEL: "1" })).toThrow(
+      /AUTH_SECRET must be set/,
+    );
+    expect(existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
   });
 });

@@ -1,0 +1,38 @@
+// `npm start`: applies migrations, then serves the production build with its
+// self-contained server (.next/standalone/server.js, made by `npm run build`).
+//
+// Why not `next start`: with `output: "standalone"` it warns on every start that it
+// should not be used. server.js changes into its own folder and reads no .env files
+// there, so this script reads .env / .env.local the way Next does and hands the server
+// its data folders as absolute paths: the same folders migrate.mjs used.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+nextEnv.loadEnvConfig(root);
+
+const server = path.join(root, ".next", "standalone", "server.js");
+if (!existsSync(server)) {
+  console.error("No production build found: run `npm run build` first.");
+  process.exit(1);
+}
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATA_DIR: path.resolve(root, process.env.DATA_DIR || ".data"),
+  PORT: process.env.PORT || "3000",
+  // server.js listens on HOSTNAME, which containers set to their own name; like
+  // `next start`, listen on every interface unless HOST says otherwise.
+  HOSTNAME: process.env.HOST || "0.0.0.0",
+};
+if (process.env.PGLITE_DATA_DIR)
+  env.PGLITE_DATA_DIR = path.resolve(root, process.env.PGLITE_DATA_DIR);
+
+const child = spawn(process.execPath, [server], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
