@@ -2,9 +2,9 @@ import { headers } from "next/headers";
 import { LearningPathForm } from "@/components/learning-path-form";
 import { OfflineNotice } from "@/components/offline-notice";
 import { auth } from "@/lib/auth";
+import { SKILL_CATALOG } from "@/lib/catalog/skills";
 import { env } from "@/lib/env";
 import { generationAllowance } from "@/lib/generation";
-import { SKILL_CATALOG } from "@/lib/providers/offline/catalog";
 
 export const dynamic = "force-dynamic";
 

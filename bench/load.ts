@@ -41,7 +41,7 @@ async function generate(
     });
     if (!response.ok || !response.body) return `http:${response.status}`;
     let outcome: Outcome = "broken";
-    const { readGenerationStream } = await import("../lib/sse/read-generation-stream");
+    const { readGenerationStream } = await import("../lib/sse/read");
     await readGenerationStream(response.body, (event) => {
       if (event.type === "done") outcome = "done";
       if (event.type === "error") outcome = `error:${event.code}`;

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { loadGuestPath } from "@/lib/guest/load";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import { loadGuestPath } from "@/lib/load-guest-path";
 import { LearningPathView } from "./learning-path-view";
 
 /** Shows the path this tab generated; it is read from the tab's session storage. */

@@ -2,16 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useState } from "react";
-import { saveGuestPath } from "@/lib/guest-path-storage";
+import { type FieldIssue, toFieldIssues } from "@/lib/errors/field-issues";
+import { saveGuestPath } from "@/lib/guest/storage";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import {
-  type FieldIssue,
   LEARNING_STYLES,
   LEVELS,
   learningPathRequestSchema,
   MAX_GOALS,
   TIME_PRESETS,
-  toFieldIssues,
 } from "@/lib/learning-path/request-schema";
 import { GenerationProgressDialog } from "./generation-progress-dialog";
 import { GenerationsLeft } from "./generations-left";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { clearGuestPath } from "@/lib/guest-path-storage";
-import { loadGuestPath } from "@/lib/load-guest-path";
+import { loadGuestPath } from "@/lib/guest/load";
+import { clearGuestPath } from "@/lib/guest/storage";
 
 /** After signing in, saves the path this tab generated as a guest, then opens it. */
 export function SaveGuestPath() {

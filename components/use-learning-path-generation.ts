@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { GenerationEvent, Stage } from "@/lib/generation/events";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
-import { readGenerationStream } from "@/lib/sse/read-generation-stream";
+import type { GenerationEvent, Stage } from "@/lib/sse/events";
+import { readGenerationStream } from "@/lib/sse/read";
 import { describeWait } from "./generations-left";
 
 export const CONNECTION_LOST = "Connection lost. Please try again.";

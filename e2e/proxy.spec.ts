@@ -1,5 +1,5 @@
-import type { GenerationEvent } from "../lib/generation/events";
-import { readGenerationStream } from "../lib/sse/read-generation-stream";
+import type { GenerationEvent } from "../lib/sse/events";
+import { readGenerationStream } from "../lib/sse/read";
 import { findNginx, type RunningNginx, startNginx } from "../test/support/nginx";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";

@@ -1,5 +1,5 @@
-import type { GenerationEvent } from "../../lib/generation/events";
-import { readGenerationStream } from "../../lib/sse/read-generation-stream";
+import type { GenerationEvent } from "../../lib/sse/events";
+import { readGenerationStream } from "../../lib/sse/read";
 import { nowMs } from "./processes";
 
 export type TimedEvent = { at: number; event: GenerationEvent };

@@ -1,5 +1,5 @@
 import type { StageCall } from "@/lib/providers/types";
-import type { Stage } from "./events";
+import type { Stage } from "@/lib/sse/events";
 
 // How long the model may take. A serverless host stops the function at the route's
 // maxDuration; the model's stages must end well before that, so the user always gets a

@@ -1,13 +1,14 @@
 import "server-only";
 import { recordGenerationRun, saveLearningPath } from "@/lib/db";
+import { handToGuest } from "@/lib/guest/result";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { createLearningPathProvider } from "@/lib/providers";
 import { budgetFor } from "./budget";
-import { handToGuest } from "./guest";
 import { createGenerationLogger, type GenerationLogger } from "./logger";
 import { generateLearningPath } from "./pipeline";
 import type { GenerationPass } from "./quota";
 
+export { createSseResponse } from "@/lib/sse/response";
 export { createGenerationLogger } from "./logger";
 export {
   claimGeneration,
@@ -16,7 +17,6 @@ export {
   generationAllowance,
 } from "./quota";
 export { runToCompletion } from "./run-to-completion";
-export { createSseResponse } from "./sse-response";
 
 /**
  * Starts a generation for a validated request with the configured provider. A signed-in

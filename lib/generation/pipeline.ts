@@ -1,3 +1,4 @@
+import { pickResources } from "@/lib/catalog";
 import { AppError, toAppError } from "@/lib/errors";
 import { findPlanProblems, repairPlan } from "@/lib/learning-path/invariants";
 import {
@@ -10,7 +11,6 @@ import {
 import { milestoneCountFor } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { buildSchedule } from "@/lib/learning-path/schedule";
-import { pickResources } from "@/lib/providers/offline/engine";
 import type {
   CareerInsightsDraft,
   CurriculumDraft,
@@ -18,8 +18,8 @@ import type {
   MilestoneResourcesDraft,
   StageCall,
 } from "@/lib/providers/types";
+import type { GenerationEvent, ProgressEvent, Stage } from "@/lib/sse/events";
 import { budgetFor, type GenerationBudget, stageCall } from "./budget";
-import type { GenerationEvent, ProgressEvent, Stage } from "./events";
 import type { GenerationLogger } from "./logger";
 
 export type GenerationStats = {

@@ -1,6 +1,6 @@
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import type { GenerationEvent } from "./events";
+import type { GenerationEvent } from "@/lib/sse/events";
 
 /** Drains the pipeline for the non-streaming endpoint: the finished path, or its error. */
 export async function runToCompletion(

@@ -1,11 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/errors/field-issues";
 import { parseJsonBytes, readBodyWithin } from "@/lib/http/read-body";
-import {
-  type LearningPathRequest,
-  learningPathRequestSchema,
-  toFieldIssues,
-} from "./request-schema";
+import { type LearningPathRequest, learningPathRequestSchema } from "./request-schema";
 
 // Reads and validates a generation request at the edge: size first, then content type,
 // then syntax, then the shared zod schema. Nothing invalid gets past this function.

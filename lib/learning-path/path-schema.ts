@@ -76,5 +76,4 @@ export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type ScheduleWeek = z.infer<typeof scheduleWeekSchema>;
-export type CareerInsights = z.infer<typeof careerInsightsSchema>;
 export type LearningPath = z.infer<typeof learningPathSchema>;

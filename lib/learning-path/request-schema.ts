@@ -67,19 +67,5 @@ export const learningPathRequestSchema = z.strictObject({
 });
 
 export type LearningPathRequest = z.infer<typeof learningPathRequestSchema>;
-export type LearningPathRequestInput = z.input<typeof learningPathRequestSchema>;
 export type Level = (typeof LEVELS)[number];
 export type LearningStyle = (typeof LEARNING_STYLES)[number];
-
-/** One entry per bad field, in the shape the API returns and the form displays. */
-export type FieldIssue = { field: string; message: string };
-
-/** Works for errors of zod and zod/mini schemas alike. */
-export function toFieldIssues(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.map(String).join(".") : "body",
-    message: issue.message,
-  }));
-}

@@ -1,4 +1,4 @@
-import type { GenerationEvent } from "@/lib/generation/events";
+import type { GenerationEvent } from "./events";
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { GenerationEvent } from "@/lib/generation/events";
-import { readGenerationStream } from "@/lib/sse/read-generation-stream";
+import type { GenerationEvent } from "@/lib/sse/events";
+import { readGenerationStream } from "@/lib/sse/read";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { prepareTestDatabase } from "../support/database";
 import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";

@@ -1,9 +1,9 @@
 import type { GenerationBudget } from "@/lib/generation/budget";
-import type { GenerationEvent } from "@/lib/generation/events";
 import type { GenerationLogger } from "@/lib/generation/logger";
 import { generateLearningPath } from "@/lib/generation/pipeline";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type { LearningPathProvider } from "@/lib/providers/types";
+import type { GenerationEvent } from "@/lib/sse/events";
 
 export const silentLogger: GenerationLogger = { requestId: "test", info() {}, error() {} };
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { DoneEvent } from "@/lib/generation/events";
+import { findCatalogSkill, pickResources } from "@/lib/catalog";
+import { SKILL_CATALOG } from "@/lib/catalog/skills";
 import { findPlanProblems } from "@/lib/learning-path/invariants";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
-import { SKILL_CATALOG } from "@/lib/providers/offline/catalog";
-import { findCatalogSkill, pickResources } from "@/lib/providers/offline/engine";
 import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
+import type { DoneEvent } from "@/lib/sse/events";
 import { collectEvents, request } from "../support/collect";
 
 async function offlinePath(input: LearningPathRequest) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { learningPathRequestSchema, toFieldIssues } from "@/lib/learning-path/request-schema";
+import { toFieldIssues } from "@/lib/errors/field-issues";
+import { learningPathRequestSchema } from "@/lib/learning-path/request-schema";
 
 const valid = {
   topic: "Machine Learning",

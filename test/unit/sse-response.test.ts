@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { GenerationEvent } from "@/lib/generation/events";
-import { createSseResponse } from "@/lib/generation/sse-response";
+import type { GenerationEvent } from "@/lib/sse/events";
+import { createSseResponse } from "@/lib/sse/response";
 
 afterEach(() => {
   vi.useRealTimers();

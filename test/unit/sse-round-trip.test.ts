@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { GenerationEvent } from "@/lib/generation/events";
 import { encodeSseFrame, SSE_PING } from "@/lib/sse/encode";
-import { readGenerationStream } from "@/lib/sse/read-generation-stream";
+import type { GenerationEvent } from "@/lib/sse/events";
+import { readGenerationStream } from "@/lib/sse/read";
 
 const events: GenerationEvent[] = [
   { type: "progress", stage: "analyzing", progress: 0, message: "Analyzing your topic..." },

@@ -1,10 +1,10 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { budgetFor, type GenerationBudget } from "@/lib/generation/budget";
-import type { GenerationEvent } from "@/lib/generation/events";
 import { generateLearningPath } from "@/lib/generation/pipeline";
 import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
 import { retryDelayMs } from "@/lib/providers/openai/retry";
+import type { GenerationEvent } from "@/lib/sse/events";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { collectEvents, request, silentLogger } from "../support/collect";
 

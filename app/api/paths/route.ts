@@ -1,11 +1,11 @@
 import { requireUserId } from "@/lib/auth";
 import { saveLearningPath } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/errors/field-issues";
 import { readJsonBody } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { findPlanProblems } from "@/lib/learning-path/invariants";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
-import { toFieldIssues } from "@/lib/learning-path/request-schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

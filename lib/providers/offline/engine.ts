@@ -1,23 +1,14 @@
-import type { ResourceType } from "@/lib/learning-path/path-schema";
-import { apportion, milestoneCountFor, weekRangesFor } from "@/lib/learning-path/plan-math";
-import type { LearningPathRequest, LearningStyle, Level } from "@/lib/learning-path/request-schema";
-import type {
-  CareerInsightsDraft,
-  CurriculumDraft,
-  MilestoneDraft,
-  ResourceDraft,
-} from "@/lib/providers/types";
+import { findCatalogSkill } from "@/lib/catalog";
 import {
   type CatalogModule,
-  type CatalogResource,
-  type CatalogSkill,
   GENERAL_CAREER,
   GENERIC_MODULES,
-  genericResources,
   PROJECT_MODULES,
-  type ResourceStage,
   SKILL_CATALOG,
-} from "./catalog";
+} from "@/lib/catalog/skills";
+import { apportion, milestoneCountFor, weekRangesFor } from "@/lib/learning-path/plan-math";
+import type { LearningPathRequest, LearningStyle, Level } from "@/lib/learning-path/request-schema";
+import type { CareerInsightsDraft, CurriculumDraft, MilestoneDraft } from "@/lib/providers/types";
 
 // The offline curriculum engine: builds a real path from the shipped catalog when no
 // model is configured. Every input changes the result: level picks where in the
@@ -34,49 +25,6 @@ const LEVEL_START: Record<Level, number> = {
   expert: 0.6,
 };
 
-const STYLE_ORDER: Record<LearningStyle, ResourceType[]> = {
-  visual: [
-    "video",
-    "interactive",
-    "course",
-    "documentation",
-    "article",
-    "project",
-    "book",
-    "podcast",
-  ],
-  auditory: [
-    "podcast",
-    "video",
-    "course",
-    "article",
-    "documentation",
-    "interactive",
-    "book",
-    "project",
-  ],
-  reading: [
-    "documentation",
-    "book",
-    "article",
-    "course",
-    "interactive",
-    "video",
-    "project",
-    "podcast",
-  ],
-  kinesthetic: [
-    "interactive",
-    "project",
-    "course",
-    "documentation",
-    "video",
-    "article",
-    "book",
-    "podcast",
-  ],
-};
-
 const STYLE_APPROACH: Record<LearningStyle, (skills: string) => string> = {
   visual: (skills) => `Watch worked demonstrations and sketch diagrams or mind maps of ${skills}.`,
   auditory: (skills) =>
@@ -86,34 +34,6 @@ const STYLE_APPROACH: Record<LearningStyle, (skills: string) => string> = {
   kinesthetic: (skills) =>
     `Learn by doing: build small exercises that use ${skills} before reading further.`,
 };
-
-const STAGE_ORDER: ResourceStage[] = ["start", "core", "deep"];
-/** How much a resource being one stage away costs against the learning style's ranking. */
-const STAGE_WEIGHT = 3;
-
-const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "");
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The catalog skill a free-text topic is about, preferring the longest matching name. */
-export function findCatalogSkill(topic: string): CatalogSkill | undefined {
-  const wanted = normalise(topic);
-  let best: { skill: CatalogSkill; length: number } | undefined;
-  for (const skill of SKILL_CATALOG) {
-    for (const name of [skill.name, skill.id, ...skill.aliases]) {
-      const candidate = normalise(name);
-      const pattern = new RegExp(`(^|[^a-z0-9+#])${escapeRegExp(candidate)}($|[^a-z0-9+#])`);
-      if (pattern.test(wanted) && (!best || candidate.length > best.length)) {
-        best = { skill, length: candidate.length };
-      }
-    }
-  }
-  return best?.skill;
-}
 
 type PlannedModuleGroup = { modules: CatalogModule[] };
 
@@ -209,39 +129,6 @@ export function* buildOfflineCurriculum(
           ],
     milestones,
   };
-}
-
-function stageFor(position: number): ResourceStage {
-  if (position < 1 / 3) return "start";
-  if (position < 2 / 3) return "core";
-  return "deep";
-}
-
-/** 2-4 resources for a milestone, in the order the learning style prefers. */
-export function pickResources(
-  topic: string,
-  style: LearningStyle,
-  milestoneIndex: number,
-  milestoneCount: number,
-): ResourceDraft[] {
-  const skill = findCatalogSkill(topic);
-  const pool: CatalogResource[] = skill ? skill.resources : genericResources(topic);
-  const position = milestoneCount <= 1 ? 0 : milestoneIndex / (milestoneCount - 1);
-  const wantedStage = STAGE_ORDER.indexOf(stageFor(position));
-  const styleRank = (type: ResourceType) => STYLE_ORDER[style].indexOf(type);
-  const ranked = [...pool].sort(
-    (a, b) =>
-      Math.abs(STAGE_ORDER.indexOf(a.stage) - wantedStage) * STAGE_WEIGHT +
-      styleRank(a.type) -
-      (Math.abs(STAGE_ORDER.indexOf(b.stage) - wantedStage) * STAGE_WEIGHT + styleRank(b.type)),
-  );
-  return ranked.slice(0, 3).map(({ type, title, url, description, free }) => ({
-    type,
-    title,
-    url,
-    description,
-    free,
-  }));
 }
 
 export function buildOfflineCareerInsights(request: LearningPathRequest): CareerInsightsDraft {

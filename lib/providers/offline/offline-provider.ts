@@ -1,3 +1,4 @@
+import { pickResources } from "@/lib/catalog";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type {
   CareerInsightsDraft,
@@ -7,7 +8,7 @@ import type {
   MilestoneResourcesDraft,
   StageCall,
 } from "@/lib/providers/types";
-import { buildOfflineCareerInsights, buildOfflineCurriculum, pickResources } from "./engine";
+import { buildOfflineCareerInsights, buildOfflineCurriculum } from "./engine";
 
 /** The offline engine behind the provider interface, so it runs through the same pipeline. */
 export class OfflineProvider implements LearningPathProvider {

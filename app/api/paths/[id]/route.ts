@@ -2,9 +2,9 @@ import { z } from "zod";
 import { requireUserId } from "@/lib/auth";
 import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/errors/field-issues";
 import { readJsonBody } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { toFieldIssues } from "@/lib/learning-path/request-schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { requireUserId } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/errors/field-issues";
 import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
-import { toFieldIssues } from "@/lib/learning-path/request-schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import { requireUserId } from "@/lib/auth";
 import { updateLearningPathProgress } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/errors/field-issues";
 import { readJsonBody } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { progressChangeSchema } from "@/lib/learning-path/progress";
-import { toFieldIssues } from "@/lib/learning-path/request-schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,6 @@
-import type { FieldIssue } from "@/lib/learning-path/request-schema";
+import type { FieldIssue } from "./field-issues";
+
+export type { FieldIssue } from "./field-issues";
 
 // One place maps every failure to an HTTP status and a message that is safe to show a
 // user. Upstream error text and stack traces go to the server log, never to the client.

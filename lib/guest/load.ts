@@ -1,5 +1,5 @@
-import { GUEST_PATH_KEY } from "@/lib/guest-path-storage";
 import { type LearningPath, learningPathSchema } from "@/lib/learning-path/path-schema";
+import { GUEST_PATH_KEY } from "./storage";
 
 /** The guest's path from this tab, if there is one and it is still a valid path. */
 export function loadGuestPath(): LearningPath | undefined {

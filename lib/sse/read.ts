@@ -1,5 +1,5 @@
 import { createParser } from "eventsource-parser";
-import type { GenerationEvent } from "@/lib/generation/events";
+import type { GenerationEvent } from "./events";
 
 const EVENT_TYPES = new Set(["progress", "done", "error"]);
 

@@ -1,8 +1,9 @@
 import type { ResourceType } from "@/lib/learning-path/path-schema";
 
-// The offline engine's knowledge: popular skills, each with an ordered syllabus and
-// well-known resources (official docs, free courses, books). The form's skill picker
-// reads the same list, so every skill offered there has a real curriculum behind it.
+// The catalog's data: popular skills, each with an ordered syllabus and well-known
+// resources (official docs, free courses, books). The offline engine builds paths from
+// it, every provider falls back on its resources (./index.ts reads it), and the form's
+// skill picker offers the same list, so every skill offered has a real curriculum.
 
 /** Where in a syllabus a resource helps most. */
 export type ResourceStage = "start" | "core" | "deep";
@@ -1736,10 +1737,6 @@ export const GENERIC_MODULES: CatalogModule[] = [
 export const PROJECT_MODULES: CatalogModule[] = [
   m("Build a project that uses everything so far", "Project planning", "Integration"),
   m("Capstone, review and portfolio", "Capstone project", "Review", "Portfolio"),
-];
-
-export const SKILL_CATEGORIES: string[] = [
-  ...new Set(SKILL_CATALOG.map((skill) => skill.category)),
 ];
 
 export const GENERAL_CAREER = careers.general;

@@ -2,7 +2,7 @@ import type { LearningPath } from "@/lib/learning-path/path-schema";
 
 // A guest's finished path lives in the tab (sessionStorage): it survives a reload of the
 // result page and disappears with the tab, and nothing about it is kept on the server.
-// Reading it back validates it (./load-guest-path.ts); that needs the path schema, which
+// Reading it back validates it (./load.ts); that needs the path schema, which
 // the home page's bundle does without.
 
 export const GUEST_PATH_KEY = "learning-path:guest";

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@/lib/errors";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 
 // The events the generation pipeline emits. Declared once: the server encodes them as
@@ -34,13 +35,13 @@ export type DoneEvent = {
   path: LearningPath;
 };
 
-export type ErrorEvent = {
+export type FailureEvent = {
   type: "error";
   stage: Stage;
   progress: number;
   message: string;
   error: string;
-  code: string;
+  code: ErrorCode;
 };
 
-export type GenerationEvent = ProgressEvent | DoneEvent | ErrorEvent;
+export type GenerationEvent = ProgressEvent | DoneEvent | FailureEvent;
