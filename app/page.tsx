@@ -4,7 +4,7 @@ import { OfflineNotice } from "@/components/offline-notice";
 import { auth } from "@/lib/auth";
 import { SKILL_CATALOG } from "@/lib/catalog/skills";
 import { env } from "@/lib/env";
-import { generationAllowance } from "@/lib/generation";
+import { ticketsLeftToday } from "@/lib/generation";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ const skills = SKILL_CATALOG.map(({ id, name, category }) => ({ id, name, catego
 
 export default async function HomePage() {
   const userId = (await auth())?.user?.id;
-  const allowance = await generationAllowance({ headers: await headers(), userId });
+  const ticketsLeft = await ticketsLeftToday({ headers: await headers(), userId });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">What do you want to learn?</h1>
@@ -23,7 +23,7 @@ export default async function HomePage() {
       </p>
       {!env.OPENAI_API_KEY && <OfflineNotice className="mt-6" />}
       <div className="mt-8">
-        <LearningPathForm skills={skills} allowance={allowance} signedIn={Boolean(userId)} />
+        <LearningPathForm skills={skills} ticketsLeft={ticketsLeft} signedIn={Boolean(userId)} />
       </div>
     </div>
   );

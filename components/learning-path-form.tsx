@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useState } from "react";
 import { type FieldIssue, toFieldIssues } from "@/lib/errors/field-issues";
+import type { TicketsLeft } from "@/lib/generation";
 import { saveGuestPath } from "@/lib/guest/storage";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import {
@@ -25,7 +26,7 @@ import {
 type Props = {
   skills: SkillOption[];
   /** Today's quota when the model is paid for; null when generations are not counted. */
-  allowance: { limit: number; remaining: number } | null;
+  ticketsLeft: TicketsLeft;
   signedIn: boolean;
 };
 
@@ -55,9 +56,9 @@ function readForm(form: HTMLFormElement) {
   };
 }
 
-export function LearningPathForm({ skills, allowance, signedIn }: Props) {
+export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
   const router = useRouter();
-  const [remaining, setRemaining] = useState(allowance?.remaining ?? null);
+  const [remaining, setRemaining] = useState(ticketsLeft?.remaining ?? null);
   const noteRemaining = useCallback((left: number | null) => {
     if (left !== null) setRemaining(left);
   }, []);
@@ -288,8 +289,8 @@ export function LearningPathForm({ skills, allowance, signedIn }: Props) {
         >
           {busy ? "Generating..." : "Generate my learning path"}
         </button>
-        {allowance && remaining !== null && (
-          <GenerationsLeft limit={allowance.limit} remaining={remaining} signedIn={signedIn} />
+        {ticketsLeft && remaining !== null && (
+          <GenerationsLeft limit={ticketsLeft.limit} remaining={remaining} signedIn={signedIn} />
         )}
       </form>
       <GenerationProgressDialog state={generation.state} onCancel={generation.cancel} />

@@ -12,7 +12,7 @@ export type TicketLimits = {
   staleAfterMs: number;
 };
 
-export type TicketClaim =
+export type TicketClaimResult =
   | { granted: true; ticketId: string; usedToday: number }
   | { granted: false; limit: "daily" | "concurrent"; retryAt: Date };
 
@@ -21,11 +21,11 @@ export type TicketClaim =
  * transaction holding an advisory lock on the subject, so two instances claiming at the
  * same moment cannot both take the last place.
  */
-export async function claimGenerationTicket(
+export async function claimTicket(
   subject: string,
   limits: TicketLimits,
   now = new Date(),
-): Promise<TicketClaim> {
+): Promise<TicketClaimResult> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const staleBefore = new Date(now.getTime() - limits.staleAfterMs);
   return getDb().$transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function claimGenerationTicket(
  * (they count for nothing), keeping the table at about one day of generations without
  * adding work before a stream starts.
  */
-export async function finishGenerationTicket(ticketId: string, refund: boolean): Promise<void> {
+export async function finishTicket(ticketId: string, refund: boolean): Promise<void> {
   const db = getDb();
   if (refund) await db.generationTicket.deleteMany({ where: { id: ticketId } });
   else {
@@ -71,7 +71,7 @@ export async function finishGenerationTicket(ticketId: string, refund: boolean):
   });
 }
 
-export async function countGenerationTickets(subject: string, now = new Date()): Promise<number> {
+export async function countTicketsToday(subject: string, now = new Date()): Promise<number> {
   return getDb().generationTicket.count({
     where: { subject, startedAt: { gte: new Date(now.getTime() - DAY_MS) } },
   });

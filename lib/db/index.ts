@@ -14,10 +14,10 @@ export async function findGenerationRun(requestId: string) {
 
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
-  claimGenerationTicket,
-  countGenerationTickets,
-  finishGenerationTicket,
-  type TicketClaim,
+  claimTicket,
+  countTicketsToday,
+  finishTicket,
+  type TicketClaimResult,
   type TicketLimits,
 } from "./generation-tickets";
 export {

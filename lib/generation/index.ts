@@ -6,23 +6,23 @@ import { createLearningPathProvider } from "@/lib/providers";
 import { budgetFor } from "./budget";
 import { createGenerationLogger, type GenerationLogger } from "./logger";
 import { generateLearningPath } from "./pipeline";
-import type { GenerationPass } from "./quota";
+import type { GenerationTicket } from "./quota";
 
 export { createSseResponse } from "@/lib/sse/response";
 export { createGenerationLogger } from "./logger";
 export {
-  claimGeneration,
-  type GenerationAllowance,
-  type GenerationPass,
-  generationAllowance,
+  claimGenerationTicket,
+  type GenerationTicket,
+  type TicketsLeft,
+  ticketsLeftToday,
 } from "./quota";
 export { runToCompletion } from "./run-to-completion";
 
 /**
  * Starts a generation for a validated request with the configured provider. A signed-in
  * user's path is saved by the finalise stage, before the done frame, and shown at
- * /paths/<id>; a guest's path goes back to the browser only. `pass` (from
- * claimGeneration) is given back when the generation ends, however it ends. The model
+ * /paths/<id>; a guest's path goes back to the browser only. `ticket` (from
+ * claimGenerationTicket) is given back when the generation ends, however it ends. The model
  * must finish within the calling route's `maxDurationSeconds` (see ./budget.ts).
  */
 export function startGeneration(
@@ -32,10 +32,10 @@ export function startGeneration(
     maxDurationSeconds: number;
     logger?: GenerationLogger;
     userId?: string;
-    pass?: GenerationPass;
+    ticket?: GenerationTicket;
   },
 ) {
-  const { userId, pass } = options;
+  const { userId, ticket } = options;
   const logger = options.logger ?? createGenerationLogger();
   return generateLearningPath({
     request,
@@ -48,7 +48,7 @@ export function startGeneration(
       : handToGuest,
     recordRun: async (run) => {
       // Both happen even if one fails; the pipeline logs a failure.
-      await Promise.all([recordGenerationRun(run), pass?.finish(run)]);
+      await Promise.all([recordGenerationRun(run), ticket?.finish(run)]);
     },
   });
 }

@@ -1,29 +1,33 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { getAppSecret } from "@/lib/auth/secret";
-import { claimGenerationTicket, countGenerationTickets, finishGenerationTicket } from "@/lib/db";
+import { claimTicket, countTicketsToday, finishTicket } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import type { GenerationRunRecord } from "./pipeline";
 
-// Who may start a generation now. A paid model costs money per generation, so guests
-// (per address) and users get a daily number; any provider allows only a few streams at
-// once per guest address or user. Counts live in the database, so they hold across
-// serverless instances and restarts.
+// Who may start a generation now. Every generation holds a ticket (one name for the
+// quota concept: claimed before the stream starts, finished when it ends). A paid model
+// costs money per generation, so guests (per address) and users get a daily number of
+// tickets; any provider allows only a few unfinished tickets at once per guest address or
+// user. Tickets live in the database, so they hold across serverless instances and
+// restarts.
 
 /** A generation that failed before the AI service did any work costs nothing: not counted. */
 const FREE_FAILURES = new Set(["upstream_unavailable", "upstream_auth", "rate_limited"]);
 /** Longer than any stream may run (the routes' maxDuration is 300 s). */
 const RUNNING_AT_MOST_MS = 6 * 60 * 1000;
 
-export type GenerationPass = {
+/** A claimed ticket: the generation gives it back through `finish`, however it ends. */
+export type GenerationTicket = {
   /** Generations left in the last 24 hours after this one; null when there is no daily cap. */
   remaining: number | null;
   finish(run: Pick<GenerationRunRecord, "outcome" | "errorCode">): Promise<void>;
 };
 
-export type GenerationAllowance = { limit: number; remaining: number } | null;
+/** Tickets left today out of the daily limit; null when there is no daily cap. */
+export type TicketsLeft = { limit: number; remaining: number } | null;
 
 type Asker = { headers: Headers; userId?: string };
 
@@ -43,10 +47,10 @@ function dailyLimitOf({ userId }: Asker): number | null {
   return userId ? env.RATE_LIMIT_USER_PER_DAY : env.RATE_LIMIT_GUEST_PER_DAY;
 }
 
-/** Claims a place for one generation, or throws a 429 AppError with Retry-After. */
-export async function claimGeneration(asker: Asker): Promise<GenerationPass> {
+/** Claims a ticket for one generation, or throws a 429 AppError with Retry-After. */
+export async function claimGenerationTicket(asker: Asker): Promise<GenerationTicket> {
   const perDay = dailyLimitOf(asker);
-  const claim = await claimGenerationTicket(subjectOf(asker), {
+  const claim = await claimTicket(subjectOf(asker), {
     perDay,
     concurrent: env.RATE_LIMIT_CONCURRENT,
     staleAfterMs: RUNNING_AT_MOST_MS,
@@ -61,17 +65,14 @@ export async function claimGeneration(asker: Asker): Promise<GenerationPass> {
   return {
     remaining: perDay === null ? null : Math.max(0, perDay - claim.usedToday),
     finish: (run) =>
-      finishGenerationTicket(
-        ticketId,
-        run.outcome === "failed" && FREE_FAILURES.has(run.errorCode ?? ""),
-      ),
+      finishTicket(ticketId, run.outcome === "failed" && FREE_FAILURES.has(run.errorCode ?? "")),
   };
 }
 
 /** What the form shows: how many generations are left today, or null without a cap. */
-export async function generationAllowance(asker: Asker): Promise<GenerationAllowance> {
+export async function ticketsLeftToday(asker: Asker): Promise<TicketsLeft> {
   const limit = dailyLimitOf(asker);
   if (limit === null) return null;
-  const used = await countGenerationTickets(subjectOf(asker));
+  const used = await countTicketsToday(subjectOf(asker));
   return { limit, remaining: Math.max(0, limit - used) };
 }

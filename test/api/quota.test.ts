@@ -88,7 +88,7 @@ describe("generation quotas", () => {
       retry_after_seconds: retryAfter,
     });
     expect(modelCalls()).toBe(callsBefore);
-    expect(await quota.generationAllowance({ headers: new Headers(address) })).toEqual({
+    expect(await quota.ticketsLeftToday({ headers: new Headers(address) })).toEqual({
       limit: 2,
       remaining: 0,
     });
@@ -137,8 +137,8 @@ describe("generation quotas", () => {
     fake.reset();
     // The ticket is given back just after the stream ends, off the stream's path.
     await waitFor(async () => {
-      const allowance = await quota.generationAllowance({ headers: new Headers(address) });
-      return allowance?.remaining === 2;
+      const ticketsLeft = await quota.ticketsLeftToday({ headers: new Headers(address) });
+      return ticketsLeft?.remaining === 2;
     });
   });
 
@@ -192,7 +192,7 @@ describe("generation quotas", () => {
     const subject = `race-${Date.now()}`;
     const claims = await Promise.all(
       Array.from({ length: 8 }, () =>
-        db.claimGenerationTicket(subject, { perDay: 100, concurrent: 2, staleAfterMs: 60_000 }),
+        db.claimTicket(subject, { perDay: 100, concurrent: 2, staleAfterMs: 60_000 }),
       ),
     );
     expect(claims.filter((claim) => claim.granted)).toHaveLength(2);
@@ -202,24 +202,24 @@ describe("generation quotas", () => {
     const limits = { perDay: 100, concurrent: 5, staleAfterMs: 60_000 };
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
     const gone = `gone-${Date.now()}`;
-    await db.claimGenerationTicket(gone, limits, twoDaysAgo);
+    await db.claimTicket(gone, limits, twoDaysAgo);
     // Seen from that day, the ticket exists.
     const thatDay = new Date(twoDaysAgo.getTime() + 60_000);
-    expect(await db.countGenerationTickets(gone, thatDay)).toBe(1);
-    const other = await db.claimGenerationTicket(`someone-else-${Date.now()}`, limits);
+    expect(await db.countTicketsToday(gone, thatDay)).toBe(1);
+    const other = await db.claimTicket(`someone-else-${Date.now()}`, limits);
     if (!other.granted) throw new Error("not granted");
-    await db.finishGenerationTicket(other.ticketId, false);
-    expect(await db.countGenerationTickets(gone, thatDay)).toBe(0);
+    await db.finishTicket(other.ticketId, false);
+    expect(await db.countTicketsToday(gone, thatDay)).toBe(0);
   });
 
   it("stops counting a stream as running once it is older than any stream may run", async () => {
     const subject = `stale-${Date.now()}`;
     const limits = { perDay: 100, concurrent: 1, staleAfterMs: 60_000 };
     const longAgo = new Date(Date.now() - 120_000);
-    expect((await db.claimGenerationTicket(subject, limits, longAgo)).granted).toBe(true);
+    expect((await db.claimTicket(subject, limits, longAgo)).granted).toBe(true);
     // That stream never finished (its instance died); it no longer blocks a new one.
-    expect((await db.claimGenerationTicket(subject, limits)).granted).toBe(true);
-    expect((await db.claimGenerationTicket(subject, limits)).granted).toBe(false);
+    expect((await db.claimTicket(subject, limits)).granted).toBe(true);
+    expect((await db.claimTicket(subject, limits)).granted).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
-import { claimGeneration, runToCompletion, startGeneration } from "@/lib/generation";
+import { claimGenerationTicket, runToCompletion, startGeneration } from "@/lib/generation";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
@@ -14,9 +14,9 @@ export async function POST(request: Request): Promise<Response> {
     assertSameOrigin(request);
     const input = await parseLearningPathRequest(request);
     const userId = await currentUserId(request);
-    const pass = await claimGeneration({ headers: request.headers, userId });
+    const ticket = await claimGenerationTicket({ headers: request.headers, userId });
     const { path, redirectUrl } = await runToCompletion(
-      startGeneration(input, request.signal, { maxDurationSeconds: maxDuration, userId, pass }),
+      startGeneration(input, request.signal, { maxDurationSeconds: maxDuration, userId, ticket }),
     );
     return Response.json({ path, redirect_url: redirectUrl });
   } catch (error) {

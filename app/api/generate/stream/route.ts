@@ -1,10 +1,10 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
 import {
-  claimGeneration,
+  claimGenerationTicket,
   createGenerationLogger,
   createSseResponse,
-  type GenerationPass,
+  type GenerationTicket,
   startGeneration,
 } from "@/lib/generation";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -18,23 +18,23 @@ export const maxDuration = 300;
 export async function POST(request: Request): Promise<Response> {
   let input: Awaited<ReturnType<typeof parseLearningPathRequest>>;
   let userId: string | undefined;
-  let pass: GenerationPass;
+  let ticket: GenerationTicket;
   try {
     // No other site's page may start a paid generation with a visitor's browser.
     assertSameOrigin(request);
     input = await parseLearningPathRequest(request);
     userId = await currentUserId(request);
     // Over quota is a plain 429 with Retry-After, before any stream starts.
-    pass = await claimGeneration({ headers: request.headers, userId });
+    ticket = await claimGenerationTicket({ headers: request.headers, userId });
   } catch (error) {
     return errorResponse(error);
   }
   const logger = createGenerationLogger();
   const headers: Record<string, string> = { "X-Request-Id": logger.requestId };
-  if (pass.remaining !== null) headers["X-Generations-Remaining"] = String(pass.remaining);
+  if (ticket.remaining !== null) headers["X-Generations-Remaining"] = String(ticket.remaining);
   return createSseResponse(
     (signal) =>
-      startGeneration(input, signal, { maxDurationSeconds: maxDuration, logger, userId, pass }),
+      startGeneration(input, signal, { maxDurationSeconds: maxDuration, logger, userId, ticket }),
     request.signal,
     headers,
   );
