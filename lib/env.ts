@@ -40,7 +40,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
-/** Well inside the routes' 300 s maxDuration, so the user gets a clean timeout error. */
+/** Well inside a generation's longest run (MAX_GENERATION_SECONDS), so the user gets a clean timeout error. */
 export const DEFAULT_OPENAI_IDLE_TIMEOUT_MS = 45_000;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {

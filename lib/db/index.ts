@@ -26,7 +26,6 @@ export {
   findLearningPathForUser,
   findSharedLearningPath,
   listLearningPathsForUser,
-  type SavedPathStats,
   type SavedPathSummary,
   saveLearningPath,
   setLearningPathSharing,

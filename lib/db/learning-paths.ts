@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { GenerationStats } from "@/lib/learning-path/generation-stats";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
 import {
@@ -16,13 +17,6 @@ import { getDb } from "./client";
 // Saved paths. Every read and write is scoped to the owner: a path that belongs to
 // someone else is indistinguishable from one that does not exist.
 
-export type SavedPathStats = {
-  promptTokens?: number;
-  completionTokens?: number;
-  /** Unknown for a guest's path saved after signing in. */
-  generationMs?: number;
-};
-
 export type SavedPathSummary = {
   id: string;
   title: string;
@@ -37,7 +31,7 @@ export async function saveLearningPath(
   userId: string,
   request: LearningPathRequest,
   path: LearningPath,
-  stats: SavedPathStats,
+  stats: GenerationStats,
 ): Promise<string> {
   const saved = await getDb().learningPath.create({
     data: {

@@ -1,9 +1,16 @@
-import type { StageCall } from "@/lib/providers/types";
+import type { StageLimits } from "@/lib/providers/types";
 import type { Stage } from "@/lib/sse/events";
 
 // How long the model may take. A serverless host stops the function at the route's
 // maxDuration; the model's stages must end well before that, so the user always gets a
 // clean error frame (and a signed-in user's path is saved) rather than a cut connection.
+
+/**
+ * The longest a generation may run, in seconds: the generation routes' `maxDuration`.
+ * Next reads route config as literals, so the routes write 300 themselves; a test holds
+ * them to this value.
+ */
+export const MAX_GENERATION_SECONDS = 300;
 
 /** Kept back from maxDuration for saving the path and writing the last frames. */
 const RESERVE_MS = 15_000;
@@ -27,12 +34,12 @@ export function budgetFor(maxDurationSeconds: number, startedAt = Date.now()): G
 }
 
 /** What the model calls of `stage` share: the generation's signal and the stage's deadline. */
-export function stageCall(
+export function stageLimits(
   budget: GenerationBudget,
   stage: Stage,
   signal: AbortSignal,
   now = Date.now(),
-): StageCall {
+): StageLimits {
   const end = budget.startedAt + budget.totalMs;
   const share = (STAGE_SHARE[stage] ?? 1) * budget.totalMs;
   return { signal, deadline: Math.min(end, now + share) };

@@ -5,7 +5,8 @@ import { claimTicket, countTicketsToday, finishTicket } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
-import type { GenerationRunRecord } from "./pipeline";
+import { MAX_GENERATION_SECONDS } from "./budget";
+import type { GenerationRunRecord } from "./run-tracker";
 
 // Who may start a generation now. Every generation holds a ticket (one name for the
 // quota concept: claimed before the stream starts, finished when it ends). A paid model
@@ -16,8 +17,8 @@ import type { GenerationRunRecord } from "./pipeline";
 
 /** A generation that failed before the AI service did any work costs nothing: not counted. */
 const FREE_FAILURES = new Set(["upstream_unavailable", "upstream_auth", "rate_limited"]);
-/** Longer than any stream may run (the routes' maxDuration is 300 s). */
-const RUNNING_AT_MOST_MS = 6 * 60 * 1000;
+/** Longer than any generation may run: a ticket older than this belongs to a dead one. */
+const RUNNING_AT_MOST_MS = (MAX_GENERATION_SECONDS + 60) * 1000;
 
 /** A claimed ticket: the generation gives it back through `finish`, however it ends. */
 export type GenerationTicket = {

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import type { GenerationEvent } from "@/lib/sse/events";
 
@@ -8,7 +8,7 @@ export async function runToCompletion(
 ): Promise<{ path: LearningPath; redirectUrl: string }> {
   for await (const event of events) {
     if (event.type === "done") return { path: event.path, redirectUrl: event.redirect_url };
-    if (event.type === "error") throw new AppError(event.code as ErrorCode);
+    if (event.type === "error") throw new AppError(event.code);
   }
   throw new AppError("cancelled");
 }

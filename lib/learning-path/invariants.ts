@@ -1,4 +1,4 @@
-import { apportion, type WeekRange, weekRangesFor } from "./plan-math";
+import { apportion, targetHours, type WeekRange, weekRangesFor } from "./plan-math";
 
 // The rules every finished path obeys, whoever wrote it. A model gets the arithmetic
 // wrong often enough that the pipeline repairs rather than rejects: the plan's shape
@@ -8,10 +8,6 @@ type PlannedMilestone = WeekRange & { estimatedHours: number };
 
 /** Total hours are allowed to differ from weeks x hours-per-week by this fraction. */
 export const TOTAL_HOURS_TOLERANCE = 0.1;
-
-export function targetHours(durationWeeks: number, hoursPerWeek: number): number {
-  return durationWeeks * hoursPerWeek;
-}
 
 function weekProblems(milestones: WeekRange[], durationWeeks: number): string[] {
   let expectedStart = 1;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEARNING_STYLES, LEVELS } from "./request-schema";
+import { LEARNING_STYLES, LEVELS, MAX_HOURS_PER_WEEK, MAX_WEEKS } from "./request-schema";
 
 // The finished learning path. This is what the done frame carries, what the result
 // page renders and (later) what is saved; LLM output is checked against it.
@@ -58,8 +58,8 @@ export const learningPathSchema = z.object({
   prerequisites: z.array(z.string().max(200)).max(12),
   level: z.enum(LEVELS),
   learningStyle: z.enum(LEARNING_STYLES),
-  durationWeeks: z.number().int().min(1).max(52),
-  hoursPerWeek: z.number().int().min(1).max(40),
+  durationWeeks: z.number().int().min(1).max(MAX_WEEKS),
+  hoursPerWeek: z.number().int().min(1).max(MAX_HOURS_PER_WEEK),
   totalHours: z.number().int().min(0),
   goals: z.array(z.string()),
   milestones: z.array(milestoneSchema).min(1),

@@ -1,6 +1,11 @@
 // Arithmetic shared by the offline engine, the prompts and the invariant repair, so
 // every provider plans milestones, weeks and hours the same way.
 
+/** The hours a path should add up to: every week of it at the learner's weekly hours. */
+export function targetHours(durationWeeks: number, hoursPerWeek: number): number {
+  return durationWeeks * hoursPerWeek;
+}
+
 /** How many milestones a path of this length gets: one per week for short paths, then ~one per fortnight, 3-8. */
 export function milestoneCountFor(durationWeeks: number): number {
   if (durationWeeks <= 3) return durationWeeks;

@@ -17,6 +17,9 @@ export const TIME_PRESETS = [
 ] as const;
 
 export const MAX_GOALS = 10;
+/** The longest path, and the most study time a week, that a learner can ask for. */
+export const MAX_WEEKS = 52;
+export const MAX_HOURS_PER_WEEK = 40;
 export const MAX_GOAL_LENGTH = 120;
 
 const goal = z
@@ -56,8 +59,8 @@ export const learningPathRequestSchema = z.strictObject({
     ),
   level: z.enum(LEVELS, { error: "Choose a level" }),
   learningStyle: z.enum(LEARNING_STYLES, { error: "Choose a learning style" }),
-  durationWeeks: wholeNumber("Duration", "week", 1, 52),
-  hoursPerWeek: wholeNumber("Time per week", "hour", 1, 40),
+  durationWeeks: wholeNumber("Duration", "week", 1, MAX_WEEKS),
+  hoursPerWeek: wholeNumber("Time per week", "hour", 1, MAX_HOURS_PER_WEEK),
   goals: z._default(
     z
       .array(goal, { error: "Goals must be a list of short texts" })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TokenUsage } from "@/lib/learning-path/generation-stats";
 import { RESOURCE_TYPES } from "@/lib/learning-path/path-schema";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 
@@ -40,6 +41,13 @@ export const resourcesDraftSchema = z.object({
   milestones: z.array(milestoneResourcesDraftSchema),
 });
 
+/**
+ * The items of a draft that are reported while the answer streams: where they sit in
+ * the document (a JSONPath) and their schema. Kept beside the schemas they describe.
+ */
+export const CURRICULUM_ITEMS = { path: "$.milestones.*", schema: milestoneDraftSchema };
+export const RESOURCES_ITEMS = { path: "$.milestones.*", schema: milestoneResourcesDraftSchema };
+
 export const careerInsightsDraftSchema = z.object({
   relatedRoles: z.array(z.string()),
   skillsInDemand: z.array(z.string()),
@@ -57,13 +65,14 @@ export type CareerInsightsDraft = z.infer<typeof careerInsightsDraftSchema>;
 
 export type ProviderName = "openai" | "offline";
 
-export type TokenUsage = { promptTokens: number; completionTokens: number };
-
 /**
  * What every model call of one pipeline stage shares: the generation's abort signal
  * (cancel, disconnect) and the time (ms since the epoch) by which the stage must end.
  */
-export type StageCall = { signal: AbortSignal; deadline: number };
+export type StageLimits = { signal: AbortSignal; deadline: number };
+
+/** A stage's finished result and the tokens its model calls used (none offline). */
+export type StageResult<T> = { value: T; usage?: TokenUsage };
 
 /** Where a provider reports what it did about a fault (retries), for the server log. */
 export type ProviderLog = (event: string, fields: Record<string, string | number>) => void;
@@ -71,22 +80,24 @@ export type ProviderLog = (event: string, fields: Record<string, string | number
 export interface LearningPathProvider {
   readonly name: ProviderName;
   readonly model: string;
+  /** Shown beside the salary figure: where it comes from and how far to trust it. */
+  readonly salaryCaveat: string;
   /** Yields each milestone as soon as it is complete, returns the whole curriculum. */
   streamCurriculum(
     request: LearningPathRequest,
-    call: StageCall,
-  ): AsyncGenerator<MilestoneDraft, CurriculumDraft>;
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>>;
   /** Yields resources for each milestone, in milestone order, as they are complete. */
   streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    call: StageCall,
-  ): AsyncGenerator<MilestoneResourcesDraft, unknown>;
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneResourcesDraft, StageResult<unknown>>;
   careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    call: StageCall,
-  ): Promise<CareerInsightsDraft>;
-  /** Tokens used so far, when the provider reports them. */
-  usage(): TokenUsage | undefined;
+    limits: StageLimits,
+  ): Promise<StageResult<CareerInsightsDraft>>;
+  /** Resources for milestone `index` of `count` when the provider left it without usable ones. */
+  fallbackResources(request: LearningPathRequest, index: number, count: number): ResourceDraft[];
 }

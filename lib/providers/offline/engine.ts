@@ -6,7 +6,12 @@ import {
   PROJECT_MODULES,
   SKILL_CATALOG,
 } from "@/lib/catalog/skills";
-import { apportion, milestoneCountFor, weekRangesFor } from "@/lib/learning-path/plan-math";
+import {
+  apportion,
+  milestoneCountFor,
+  targetHours,
+  weekRangesFor,
+} from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest, LearningStyle, Level } from "@/lib/learning-path/request-schema";
 import type { CareerInsightsDraft, CurriculumDraft, MilestoneDraft } from "@/lib/providers/types";
 
@@ -44,7 +49,7 @@ function planModules(
 ): PlannedModuleGroup[] {
   const start = Math.floor(syllabus.length * LEVEL_START[request.level]);
   const fromLevel = [...syllabus.slice(start), ...PROJECT_MODULES];
-  const totalHours = request.durationWeeks * request.hoursPerWeek;
+  const totalHours = targetHours(request.durationWeeks, request.hoursPerWeek);
   const wantedMilestones = milestoneCountFor(request.durationWeeks);
   const fits = Math.round(totalHours / HOURS_PER_MODULE);
   const moduleCount = Math.min(fromLevel.length, Math.max(wantedMilestones, fits));
@@ -86,7 +91,7 @@ export function* buildOfflineCurriculum(
     groups.map((group) => group.modules.length),
   );
   const hours = apportion(
-    request.durationWeeks * request.hoursPerWeek,
+    targetHours(request.durationWeeks, request.hoursPerWeek),
     ranges.map((range) => range.weekEnd - range.weekStart + 1),
   );
   const milestones: MilestoneDraft[] = [];

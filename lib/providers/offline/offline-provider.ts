@@ -6,7 +6,9 @@ import type {
   LearningPathProvider,
   MilestoneDraft,
   MilestoneResourcesDraft,
-  StageCall,
+  ResourceDraft,
+  StageLimits,
+  StageResult,
 } from "@/lib/providers/types";
 import { buildOfflineCareerInsights, buildOfflineCurriculum } from "./engine";
 
@@ -14,16 +16,17 @@ import { buildOfflineCareerInsights, buildOfflineCurriculum } from "./engine";
 export class OfflineProvider implements LearningPathProvider {
   readonly name = "offline";
   readonly model = "offline-catalog";
+  readonly salaryCaveat = "Rough estimate from the offline catalog, not live job-market data.";
 
   async *streamCurriculum(
     request: LearningPathRequest,
-    { signal }: StageCall,
-  ): AsyncGenerator<MilestoneDraft, CurriculumDraft> {
+    { signal }: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>> {
     const builder = buildOfflineCurriculum(request);
     for (;;) {
       signal.throwIfAborted();
       const step = builder.next();
-      if (step.done) return step.value;
+      if (step.done) return { value: step.value };
       yield step.value;
     }
   }
@@ -31,8 +34,8 @@ export class OfflineProvider implements LearningPathProvider {
   async *streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    { signal }: StageCall,
-  ): AsyncGenerator<MilestoneResourcesDraft, void> {
+    { signal }: StageLimits,
+  ): AsyncGenerator<MilestoneResourcesDraft, StageResult<void>> {
     const count = curriculum.milestones.length;
     for (const [index, milestone] of curriculum.milestones.entries()) {
       signal.throwIfAborted();
@@ -41,18 +44,19 @@ export class OfflineProvider implements LearningPathProvider {
         resources: pickResources(request.topic, request.learningStyle, index, count),
       };
     }
+    return { value: undefined };
   }
 
   async careerInsights(
     request: LearningPathRequest,
     _curriculum: CurriculumDraft,
-    { signal }: StageCall,
-  ): Promise<CareerInsightsDraft> {
+    { signal }: StageLimits,
+  ): Promise<StageResult<CareerInsightsDraft>> {
     signal.throwIfAborted();
-    return buildOfflineCareerInsights(request);
+    return { value: buildOfflineCareerInsights(request) };
   }
 
-  usage() {
-    return undefined;
+  fallbackResources(request: LearningPathRequest, index: number, count: number): ResourceDraft[] {
+    return pickResources(request.topic, request.learningStyle, index, count);
   }
 }

@@ -1,24 +1,27 @@
 import OpenAI from "openai";
 import type { z } from "zod";
+import { pickResources } from "@/lib/catalog";
+import { addUsage, type TokenUsage } from "@/lib/learning-path/generation-stats";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
+import { drain, relay } from "@/lib/providers/relay";
 import {
   type CareerInsightsDraft,
+  CURRICULUM_ITEMS,
   type CurriculumDraft,
   careerInsightsDraftSchema,
   curriculumDraftSchema,
   type LearningPathProvider,
   type MilestoneDraft,
   type MilestoneResourcesDraft,
-  milestoneDraftSchema,
-  milestoneResourcesDraftSchema,
   type ProviderLog,
+  RESOURCES_ITEMS,
+  type ResourceDraft,
   resourcesDraftSchema,
-  type StageCall,
-  type TokenUsage,
+  type StageLimits,
+  type StageResult,
 } from "@/lib/providers/types";
 import { careerMessages, curriculumMessages, resourcesMessages } from "./prompts";
 import {
-  finishStructured,
   InvalidOutputError,
   type Message,
   StreamDroppedError,
@@ -56,10 +59,10 @@ function sharedClient({ apiKey, baseURL }: OpenAiSettings): OpenAI {
 export class OpenAiProvider implements LearningPathProvider {
   readonly name = "openai";
   readonly model: string;
+  readonly salaryCaveat = "AI estimate, not live job-market data: check local job boards.";
   private readonly client: OpenAI;
   private readonly idleTimeoutMs: number;
   private readonly log: ProviderLog;
-  private tokens: TokenUsage | undefined;
 
   constructor(settings: OpenAiSettings) {
     this.model = settings.model;
@@ -67,13 +70,6 @@ export class OpenAiProvider implements LearningPathProvider {
     this.idleTimeoutMs = settings.idleTimeoutMs;
     this.log = settings.log ?? (() => {});
   }
-
-  private readonly addUsage = (usage: TokenUsage) => {
-    this.tokens = {
-      promptTokens: (this.tokens?.promptTokens ?? 0) + usage.promptTokens,
-      completionTokens: (this.tokens?.completionTokens ?? 0) + usage.completionTokens,
-    };
-  };
 
   /**
    * One structured call, streamed. If the connection breaks mid-answer, the call is made
@@ -86,9 +82,11 @@ export class OpenAiProvider implements LearningPathProvider {
     name: string,
     schema: z.ZodType<T>,
     messages: Message[],
-    { signal, deadline }: StageCall,
-    itemSchema?: z.ZodType<I>,
-  ): AsyncGenerator<I, T> {
+    { signal, deadline }: StageLimits,
+    items?: { path: string; schema: z.ZodType<I> },
+  ): AsyncGenerator<I, StageResult<T>> {
+    // Every call of this stage (a retry, a repair) adds to the stage's usage.
+    let usage: TokenUsage | undefined;
     const call = {
       client: this.client,
       model: this.model,
@@ -98,30 +96,23 @@ export class OpenAiProvider implements LearningPathProvider {
       signal,
       deadline,
       idleTimeoutMs: this.idleTimeoutMs,
-      onUsage: this.addUsage,
+      onUsage: (more: TokenUsage) => {
+        usage = addUsage(usage, more);
+      },
       onRetry: (attempt: number, delayMs: number, cause: string) =>
         this.log("model call retried", { call: name, attempt, delayMs, cause }),
     };
-    const items = itemSchema && { path: "$.milestones.*", schema: itemSchema };
     let reported = 0;
-    const attempt = async function* (): AsyncGenerator<I, T> {
-      const stream = streamStructured({ ...call, items });
-      try {
-        for (let index = 0; ; index++) {
-          const step = await stream.next();
-          if (step.done) return step.value;
-          if (index < reported) continue;
-          reported = index + 1;
-          yield step.value;
-        }
-      } finally {
-        // A reader that stops early closes the call too (a no-op once it has ended).
-        await stream.return(undefined as T);
-      }
-    };
+    // Items already reported by an attempt that broke off are not reported again.
+    const attempt = () =>
+      relay(streamStructured({ ...call, items }), (item, index) => {
+        if (index < reported) return undefined;
+        reported = index + 1;
+        return item;
+      });
     try {
       try {
-        return yield* attempt();
+        return { value: yield* attempt(), usage };
       } catch (error) {
         const retry =
           error instanceof StreamDroppedError &&
@@ -129,7 +120,7 @@ export class OpenAiProvider implements LearningPathProvider {
           deadline - Date.now() > MIN_STAGE_RETRY_MS;
         if (!retry) throw error;
         this.log("stage retried", { call: name, cause: error.message, itemsKept: reported });
-        return yield* attempt();
+        return { value: yield* attempt(), usage };
       }
     } catch (error) {
       if (!(error instanceof InvalidOutputError) || signal.aborted) throw error;
@@ -141,51 +132,39 @@ export class OpenAiProvider implements LearningPathProvider {
           content: `That answer could not be used:\n${error.problems.slice(0, 2_000)}\nReply again with only JSON that matches the schema.`,
         },
       ];
-      return finishStructured(streamStructured<T>({ ...call, messages: repair }));
+      const value = await drain(streamStructured<T>({ ...call, messages: repair }));
+      return { value, usage };
     }
   }
 
   streamCurriculum(
     request: LearningPathRequest,
-    stage: StageCall,
-  ): AsyncGenerator<MilestoneDraft, CurriculumDraft> {
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>> {
     const messages = curriculumMessages(request);
-    return this.structured(
-      "curriculum",
-      curriculumDraftSchema,
-      messages,
-      stage,
-      milestoneDraftSchema,
-    );
+    return this.structured("curriculum", curriculumDraftSchema, messages, limits, CURRICULUM_ITEMS);
   }
 
   streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    stage: StageCall,
-  ): AsyncGenerator<MilestoneResourcesDraft, unknown> {
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneResourcesDraft, StageResult<unknown>> {
     const messages = resourcesMessages(request, curriculum);
-    return this.structured(
-      "resources",
-      resourcesDraftSchema,
-      messages,
-      stage,
-      milestoneResourcesDraftSchema,
-    );
+    return this.structured("resources", resourcesDraftSchema, messages, limits, RESOURCES_ITEMS);
   }
 
   careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
-    stage: StageCall,
-  ): Promise<CareerInsightsDraft> {
+    limits: StageLimits,
+  ): Promise<StageResult<CareerInsightsDraft>> {
     const messages = careerMessages(request, curriculum);
-    return finishStructured(
-      this.structured("career_insights", careerInsightsDraftSchema, messages, stage),
-    );
+    return drain(this.structured("career_insights", careerInsightsDraftSchema, messages, limits));
   }
 
-  usage(): TokenUsage | undefined {
-    return this.tokens;
+  /** The catalog's resources for the topic: the model's links could not be used. */
+  fallbackResources(request: LearningPathRequest, index: number, count: number): ResourceDraft[] {
+    return pickResources(request.topic, request.learningStyle, index, count);
   }
 }

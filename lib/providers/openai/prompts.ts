@@ -1,4 +1,4 @@
-import { milestoneCountFor } from "@/lib/learning-path/plan-math";
+import { milestoneCountFor, targetHours } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type { CurriculumDraft } from "@/lib/providers/types";
 
@@ -35,7 +35,7 @@ function requestBlock(request: LearningPathRequest): string {
 
 export function curriculumMessages(request: LearningPathRequest): ChatMessage[] {
   const count = milestoneCountFor(request.durationWeeks);
-  const total = request.durationWeeks * request.hoursPerWeek;
+  const total = targetHours(request.durationWeeks, request.hoursPerWeek);
   return [
     { role: "system", content: SYSTEM },
     {

@@ -4,11 +4,11 @@ import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { TokenUsage } from "@/lib/providers/types";
+import type { TokenUsage } from "@/lib/learning-path/generation-stats";
 import { MAX_RETRIES, retryDelayMs } from "./retry";
 
 // One streamed Chat Completions call with a strict JSON-schema response format. Items
-// under `itemPath` (e.g. each milestone) are parsed incrementally from the token
+// under `items.path` (e.g. each milestone) are parsed incrementally from the token
 // stream and yielded the moment they are complete; the parser keeps no stack of
 // finished items, so the cost per token stays constant however long the answer gets.
 
@@ -41,7 +41,7 @@ export type StructuredCall<T, I> = {
   name: string;
   schema: z.ZodType<T>;
   messages: Message[];
-  /** Array items to yield as they complete: a JSONPath like "$.milestones.*" and their schema. */
+  /** Array items to yield as they complete: where they sit (a JSONPath) and their schema. */
   items?: { path: string; schema: z.ZodType<I> };
   signal: AbortSignal;
   /** When the stage must be over (ms since the epoch): the call is abandoned then. */
@@ -227,14 +227,6 @@ function parseFinished<T, I>(call: StructuredCall<T, I>, text: string, finishRea
     });
   }
   return parsed.data;
-}
-
-/** Waits for a structured call that yields nothing along the way. */
-export async function finishStructured<T>(stream: AsyncGenerator<never, T>): Promise<T> {
-  for (;;) {
-    const step = await stream.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Maps SDK and network failures to the product's error codes. */

@@ -1,0 +1,94 @@
+import {
+  type LearningPath,
+  learningPathSchema,
+  type Milestone,
+  type Resource,
+  resourceSchema,
+} from "./path-schema";
+import type { LearningPathRequest } from "./request-schema";
+import { buildSchedule } from "./schedule";
+
+/** At most this many resources per milestone: a short list a learner will actually use. */
+const MAX_RESOURCES = 4;
+
+/** What a generation produced, stage by stage, before it is one checked path. */
+export type PathParts = {
+  request: LearningPathRequest;
+  curriculum: {
+    title: string;
+    summary: string;
+    prerequisites: string[];
+    /** Already repaired to the plan's invariants (weeks, hours). */
+    milestones: Omit<Milestone, "resources">[];
+  };
+  /** The resources found for each milestone, by position; any may be missing or invalid. */
+  resources: (readonly unknown[] | undefined)[];
+  /** Resources for a milestone left without one valid http(s) link. */
+  fallbackResources: (index: number, count: number) => unknown[];
+  insights: {
+    relatedRoles: string[];
+    skillsInDemand: string[];
+    salaryRange: string;
+    salaryRegion: string;
+    salaryCaveat: string;
+    outlook: string;
+    nextSteps: string[];
+  };
+  generatedBy: LearningPath["generatedBy"];
+};
+
+/** Keeps the valid http(s) resources, at most MAX_RESOURCES. */
+function validResources(candidates: readonly unknown[] | undefined): Resource[] {
+  return (candidates ?? [])
+    .map((candidate) => resourceSchema.safeParse(candidate))
+    .flatMap((result) => (result.success ? [result.data] : []))
+    .slice(0, MAX_RESOURCES);
+}
+
+/**
+ * Puts a generation's parts together into one path and checks it against the path
+ * schema. Returns the problems instead when the result is not a valid path.
+ */
+export function assembleLearningPath(
+  parts: PathParts,
+  generatedAt = new Date(),
+): { path: LearningPath } | { problems: string } {
+  const { request, curriculum, insights } = parts;
+  const count = curriculum.milestones.length;
+  const milestones: Milestone[] = curriculum.milestones.map((draft, index) => {
+    const found = validResources(parts.resources[index]);
+    return {
+      ...draft,
+      resources: found.length > 0 ? found : validResources(parts.fallbackResources(index, count)),
+    };
+  });
+  const candidate: LearningPath = {
+    title: curriculum.title,
+    summary: curriculum.summary,
+    topic: request.topic,
+    prerequisites: curriculum.prerequisites,
+    level: request.level,
+    learningStyle: request.learningStyle,
+    durationWeeks: request.durationWeeks,
+    hoursPerWeek: request.hoursPerWeek,
+    totalHours: milestones.reduce((sum, m) => sum + m.estimatedHours, 0),
+    goals: request.goals,
+    milestones,
+    schedule: buildSchedule(milestones),
+    careerInsights: {
+      relatedRoles: insights.relatedRoles,
+      skillsInDemand: insights.skillsInDemand,
+      salaryRange: {
+        text: insights.salaryRange,
+        region: insights.salaryRegion,
+        caveat: insights.salaryCaveat,
+      },
+      outlook: insights.outlook,
+      nextSteps: insights.nextSteps,
+    },
+    generatedBy: parts.generatedBy,
+    generatedAt: generatedAt.toISOString(),
+  };
+  const checked = learningPathSchema.safeParse(candidate);
+  return checked.success ? { path: checked.data } : { problems: checked.error.message };
+}
