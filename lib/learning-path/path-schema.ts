@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LEARNING_STYLES, LEVELS, MAX_HOURS_PER_WEEK, MAX_WEEKS } from "./request-schema";
 
 // The finished learning path. This is what the done frame carries, what the result
-// page renders and (later) what is saved; LLM output is checked against it.
+// page renders and what is saved for a signed-in user; LLM output is checked against it.
 
 /** Only web links: a model-written `javascript:` or `file:` URL never reaches a page. */
 export const httpUrlSchema = z.url({ protocol: /^https?$/, error: "Links must be http(s) URLs" });
