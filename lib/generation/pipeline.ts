@@ -7,6 +7,7 @@ import { milestoneCountFor } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { relay } from "@/lib/providers/relay";
 import type {
+  CareerInsightsDraft,
   CurriculumDraft,
   LearningPathProvider,
   MilestoneResourcesDraft,
@@ -74,22 +75,12 @@ export async function* generateLearningPath(
     const insights = run.count(await provider.careerInsights(request, curriculum, limits()));
 
     yield enter("finalizing");
-    const assembled = assembleLearningPath({
-      request,
-      curriculum,
-      resources: found.map((item) => item.resources),
-      fallbackResources: (index, count) => provider.fallbackResources(request, index, count),
-      insights: { ...insights, salaryCaveat: provider.salaryCaveat },
-      generatedBy: { provider: provider.name, model: provider.model },
-    });
-    if ("problems" in assembled) {
-      throw new AppError("invalid_output", { detail: assembled.problems });
-    }
-    const redirectUrl = await input.finalize(assembled.path, run.stats());
+    const path = assemble(request, provider, curriculum, found, insights);
+    const redirectUrl = await input.finalize(path, run.stats());
     // The path is finished (and saved, for a signed-in user) before the done frame goes
     // out; a reader that leaves right after it has not cancelled anything.
-    run.completed(assembled.path.milestones.length);
-    yield doneEvent(assembled.path, redirectUrl);
+    run.completed(path.milestones.length);
+    yield doneEvent(path, redirectUrl);
   } catch (error) {
     if (signal.aborted) return;
     yield failureEvent(run.failed(error), meter);
@@ -112,6 +103,28 @@ function planned(
   const milestones = repairPlan(curriculum.milestones, durationWeeks, hoursPerWeek);
   if (milestones.length === 0) throw new AppError("invalid_output", { detail: "no milestones" });
   return { ...curriculum, milestones };
+}
+
+/** The stages' results as one checked path, with the provider's fallbacks and notes. */
+function assemble(
+  request: LearningPathRequest,
+  provider: LearningPathProvider,
+  curriculum: CurriculumDraft,
+  found: MilestoneResourcesDraft[],
+  insights: CareerInsightsDraft,
+): LearningPath {
+  const assembled = assembleLearningPath({
+    request,
+    curriculum,
+    resources: found.map((item) => item.resources),
+    fallbackResources: (index, count) => provider.fallbackResources(request, index, count),
+    insights: { ...insights, salaryCaveat: provider.salaryCaveat },
+    generatedBy: { provider: provider.name, model: provider.model },
+  });
+  if ("problems" in assembled) {
+    throw new AppError("invalid_output", { detail: assembled.problems });
+  }
+  return assembled.path;
 }
 
 function doneEvent(path: LearningPath, redirectUrl: string): DoneEvent {

@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from "ics";
-import type { LearningPath } from "./path-schema";
+import type { LearningPath, Milestone, ScheduleWeek } from "./path-schema";
 
 // Exports of a saved path: Markdown to read or print, JSON to keep, and a calendar with
 // one all-day event per week of the schedule, starting on the date the learner picks.
@@ -8,7 +8,7 @@ const weeks = (start: number, end: number) =>
   start === end ? `Week ${start}` : `Weeks ${start}-${end}`;
 
 export function learningPathToMarkdown(path: LearningPath): string {
-  const lines: string[] = [
+  return [
     `# ${path.title}`,
     "",
     path.summary,
@@ -17,46 +17,54 @@ export function learningPathToMarkdown(path: LearningPath): string {
     `- Learning style: ${path.learningStyle}`,
     `- Duration: ${path.durationWeeks} weeks, ${path.hoursPerWeek} h/week (${path.totalHours} h total)`,
     "",
-  ];
-  if (path.goals.length > 0)
-    lines.push("## Goals", "", ...path.goals.map((goal) => `- ${goal}`), "");
-  lines.push(
+    ...(path.goals.length > 0
+      ? ["## Goals", "", ...path.goals.map((goal) => `- ${goal}`), ""]
+      : []),
     "## Prerequisites",
     "",
     ...path.prerequisites.map((item) => `- ${item}`),
     "",
     "## Milestones",
     "",
-  );
-  path.milestones.forEach((milestone, index) => {
-    lines.push(
-      `### ${index + 1}. ${milestone.title}`,
-      "",
-      `*${weeks(milestone.weekStart, milestone.weekEnd)} · ${milestone.estimatedHours} h*`,
-      "",
-      milestone.description,
-      "",
-    );
-    if (milestone.skillsGained.length > 0)
-      lines.push(`Skills: ${milestone.skillsGained.join(", ")}`, "");
-    for (const resource of milestone.resources) {
-      lines.push(
+    ...path.milestones.flatMap(milestoneMarkdown),
+    ...scheduleMarkdown(path.schedule),
+    ...careerMarkdown(path.careerInsights),
+  ].join("\n");
+}
+
+function milestoneMarkdown(milestone: Milestone, index: number): string[] {
+  return [
+    `### ${index + 1}. ${milestone.title}`,
+    "",
+    `*${weeks(milestone.weekStart, milestone.weekEnd)} · ${milestone.estimatedHours} h*`,
+    "",
+    milestone.description,
+    "",
+    ...(milestone.skillsGained.length > 0
+      ? [`Skills: ${milestone.skillsGained.join(", ")}`, ""]
+      : []),
+    ...milestone.resources.map(
+      (resource) =>
         `- [${resource.title}](${resource.url}) (${resource.type}, ${resource.free ? "free" : "paid"})`,
-      );
-    }
-    lines.push("");
-  });
-  lines.push(
+    ),
+    "",
+  ];
+}
+
+function scheduleMarkdown(schedule: ScheduleWeek[]): string[] {
+  return [
     "## Schedule",
     "",
     "| Week | Milestone | Focus | Hours |",
     "| --- | --- | --- | --- |",
-  );
-  for (const week of path.schedule) {
-    lines.push(`| ${week.week} | ${week.milestone} | ${week.focus} | ${week.hours} |`);
-  }
-  const insights = path.careerInsights;
-  lines.push(
+    ...schedule.map(
+      (week) => `| ${week.week} | ${week.milestone} | ${week.focus} | ${week.hours} |`,
+    ),
+  ];
+}
+
+function careerMarkdown(insights: LearningPath["careerInsights"]): string[] {
+  return [
     "",
     "## Career insights",
     "",
@@ -69,8 +77,7 @@ export function learningPathToMarkdown(path: LearningPath): string {
     "",
     ...insights.nextSteps.map((step, index) => `${index + 1}. ${step}`),
     "",
-  );
-  return lines.join("\n");
+  ];
 }
 
 /** An iCalendar file with one all-day, week-long event per schedule week. */

@@ -117,17 +117,7 @@ async function* readStructured<T, I>(
 ): AsyncGenerator<I, T> {
   const stream = await startStream(call, guard);
   const ready: I[] = [];
-  const items = call.items;
-  const parser = items ? new JSONParser({ paths: [items.path], keepStack: false }) : undefined;
-  if (parser && items) {
-    parser.onValue = ({ value }) => {
-      // An item that does not fit is left for the final validation to report.
-      const item = items.schema.safeParse(value);
-      if (item.success) ready.push(item.data);
-    };
-    // A malformed document is reported once, with the full text, after the stream ends.
-    parser.onError = () => {};
-  }
+  const parser = call.items && itemParser(call.items, ready);
   let text = "";
   let finishReason: string | null | undefined;
   try {
@@ -150,19 +140,7 @@ async function* readStructured<T, I>(
       for (const item of ready.splice(0)) yield item;
     }
   } catch (error) {
-    const mapped = toUpstreamError(error);
-    // A network failure after the answer began: the stage may be worth one more try.
-    if (
-      mapped instanceof AppError &&
-      mapped.code === "upstream_unavailable" &&
-      !(error instanceof AppError)
-    ) {
-      throw new StreamDroppedError({
-        cause: error,
-        detail: `${call.name}: connection lost mid-answer`,
-      });
-    }
-    throw mapped;
+    throw midAnswerError(error, call.name);
   }
   // An aborted request can end the token stream quietly; never parse what is left of it.
   if (guard.signal.aborted) {
@@ -174,6 +152,31 @@ async function* readStructured<T, I>(
     throw new AppError("refused", { detail: `${call.name}: content filter` });
   }
   return parseFinished(call, text, finishReason);
+}
+
+/** Parses `items` out of the streamed text, pushing each valid one to `ready`. */
+function itemParser<I>(items: { path: string; schema: z.ZodType<I> }, ready: I[]): JSONParser {
+  const parser = new JSONParser({ paths: [items.path], keepStack: false });
+  parser.onValue = ({ value }) => {
+    // An item that does not fit is left for the final validation to report.
+    const item = items.schema.safeParse(value);
+    if (item.success) ready.push(item.data);
+  };
+  // A malformed document is reported once, with the full text, after the stream ends.
+  parser.onError = () => {};
+  return parser;
+}
+
+/** A failure while the answer streamed; a lost connection may be worth one more try. */
+function midAnswerError(error: unknown, name: string): unknown {
+  const mapped = toUpstreamError(error);
+  const dropped =
+    mapped instanceof AppError &&
+    mapped.code === "upstream_unavailable" &&
+    !(error instanceof AppError);
+  return dropped
+    ? new StreamDroppedError({ cause: error, detail: `${name}: connection lost mid-answer` })
+    : mapped;
 }
 
 /**
