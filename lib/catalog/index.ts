@@ -1,6 +1,6 @@
-import type { ResourceType } from "@/lib/learning-path/path-schema";
+import type { Resource, ResourceType } from "@/lib/learning-path/path-schema";
 import type { LearningStyle } from "@/lib/learning-path/request-schema";
-import type { ResourceDraft } from "@/lib/providers/types";
+
 import {
   type CatalogResource,
   type CatalogSkill,
@@ -97,7 +97,7 @@ export function pickResources(
   style: LearningStyle,
   milestoneIndex: number,
   milestoneCount: number,
-): ResourceDraft[] {
+): Resource[] {
   const skill = findCatalogSkill(topic);
   const pool: CatalogResource[] = skill ? skill.resources : genericResources(topic);
   const position = milestoneCount <= 1 ? 0 : milestoneIndex / (milestoneCount - 1);
