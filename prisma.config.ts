@@ -12,7 +12,10 @@ for (const variable of ["PRISMA_SCHEMA_ENGINE_BINARY", "PRISMA_QUERY_ENGINE_LIBR
 }
 process.env.DATABASE_URL ??= "postgresql://unused-with-driver-adapter";
 
-const dataDir = path.resolve(process.env.PGLITE_DATA_DIR || ".data/pglite");
+// The app's default (lib/env.ts): <DATA_DIR>/pglite unless PGLITE_DATA_DIR names one.
+const dataDir = process.env.PGLITE_DATA_DIR
+  ? path.resolve(process.env.PGLITE_DATA_DIR)
+  : path.resolve(process.env.DATA_DIR || ".data", "pglite");
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

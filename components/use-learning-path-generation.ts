@@ -85,9 +85,24 @@ export async function errorMessageFrom(response: Response): Promise<string> {
   return body.error;
 }
 
+/** The running job: its id and, for a guest, the token that proves it is theirs. */
+type Job = { id: string; resumeToken?: string };
+
+/** Stops the job on the server (the model call with it); survives the page going away. */
+function cancelJob(job: Job): void {
+  const headers: Record<string, string> = {};
+  if (job.resumeToken) headers["X-Resume-Token"] = job.resumeToken;
+  void fetch(`/api/generations/${encodeURIComponent(job.id)}/cancel`, {
+    method: "POST",
+    headers,
+    keepalive: true,
+  }).catch(() => {});
+}
+
 /**
- * Streams a generation from the SSE endpoint. `cancel` aborts the fetch, which closes
- * the connection; the server sees that and aborts the upstream model request.
+ * Streams a generation from the SSE endpoint. The generation is a job on the server:
+ * a lost connection does not stop it, `cancel` does (it tells the server, then closes
+ * the connection).
  */
 export function useLearningPathGeneration(
   onFinished: (result: Finished) => void,
@@ -95,6 +110,7 @@ export function useLearningPathGeneration(
 ) {
   const [state, setState] = useState<GenerationState>({ status: "idle" });
   const controllerRef = useRef<AbortController | null>(null);
+  const jobRef = useRef<Job | null>(null);
 
   const fail = useCallback((message: string, refused = false) => {
     setState((current) => ({
@@ -126,7 +142,12 @@ export function useLearningPathGeneration(
           fail(await errorMessageFrom(response), !response.ok);
           return;
         }
+        const jobId = response.headers.get("X-Generation-Id");
+        if (jobId) jobRef.current = { id: jobId };
         await readGenerationStream(response.body, (event) => {
+          if (jobRef.current && event.type === "progress" && event.resumeToken) {
+            jobRef.current.resumeToken = event.resumeToken;
+          }
           setState((current) => applyEvent(current, event));
           if (event.type === "done")
             finished = { path: event.path, redirectUrl: event.redirect_url };
@@ -146,12 +167,15 @@ export function useLearningPathGeneration(
   );
 
   const cancel = useCallback(() => {
+    if (jobRef.current) cancelJob(jobRef.current);
+    jobRef.current = null;
     controllerRef.current?.abort();
     controllerRef.current = null;
     setState({ status: "idle" });
   }, []);
 
-  // Leaving the page cancels too, so a generation nobody will see stops costing tokens.
+  // Leaving the page only closes the connection: the job goes on (a signed-in user's
+  // path is saved; a guest's job stops once nobody has read it for 30 s).
   useEffect(() => () => controllerRef.current?.abort(), []);
 
   return { state, start, cancel };

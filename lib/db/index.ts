@@ -14,6 +14,22 @@ export async function findGenerationRun(requestId: string) {
 
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
+  appendFrames,
+  createJob,
+  deleteFinishedJobs,
+  findJob,
+  finishJob,
+  framesAfter,
+  interruptDeadJobs,
+  type JobRecord,
+  type JobStatus,
+  listRunningJobsForUser,
+  noteJobRead,
+  renewJobLease,
+  requestJobCancel,
+  type StoredFrame,
+} from "./generation-jobs";
+export {
   claimTicket,
   countTicketsToday,
   finishTicket,

@@ -46,6 +46,10 @@ const ERRORS = {
     message: "You already have as many generations running as allowed. Let one finish first.",
   },
   cancelled: { status: 499, message: "Generation was cancelled." },
+  interrupted: {
+    status: 503,
+    message: "The server restarted while your path was being generated. Please try again.",
+  },
   internal: { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const;
 

@@ -4,38 +4,51 @@ import { handToGuest } from "@/lib/guest/result";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { createLearningPathProvider } from "@/lib/providers";
 import { budgetFor } from "./budget";
+import { type StartedJob, startJob, sweepDeadJobs } from "./jobs";
 import { createGenerationLogger, type GenerationLogger } from "./logger";
 import { generateLearningPath } from "./pipeline";
-import type { GenerationTicket } from "./quota";
+import { type Asker, claimTicketFor, type GenerationTicket } from "./quota";
 
-export { createSseResponse } from "@/lib/sse/response";
-export { createGenerationLogger } from "./logger";
 export {
-  claimGenerationTicket,
-  type GenerationTicket,
-  type TicketsLeft,
-  ticketsLeftToday,
-} from "./quota";
+  cancelJob,
+  findOwnJob,
+  followAsStarter,
+  followJob,
+  type JobFrame,
+  type StartedJob,
+} from "./jobs";
+export { keepRunning } from "./keep-running";
+export { createGenerationLogger } from "./logger";
+export { type GenerationTicket, type TicketsLeft, ticketsLeftToday } from "./quota";
 export { runToCompletion } from "./run-to-completion";
 
 /**
- * Starts a generation for a validated request with the configured provider. A signed-in
- * user's path is saved by the finalise stage, before the done frame, and shown at
- * /paths/<id>; a guest's path goes back to the browser only. `ticket` (from
- * claimGenerationTicket) is given back when the generation ends, however it ends. The model
- * must finish within the calling route's `maxDurationSeconds` (see ./budget.ts).
+ * Claims a ticket for one generation (or throws a 429), after giving back the tickets of
+ * jobs whose process died, so a crash does not keep anyone waiting.
+ */
+export async function claimGenerationTicket(asker: Asker): Promise<GenerationTicket> {
+  await sweepDeadJobs();
+  return claimTicketFor(asker);
+}
+
+type GenerationOptions = {
+  /** The calling route's platform limit: the model must finish well within it. */
+  maxDurationSeconds: number;
+  logger?: GenerationLogger;
+  userId?: string;
+};
+
+/**
+ * A generation's events, for a validated request with the configured provider. A
+ * signed-in user's path is saved by the finalise stage, before the done frame, and shown
+ * at /paths/<id> (`onSaved` gets its id); a guest's path goes back to the browser only.
  */
 export function startGeneration(
   request: LearningPathRequest,
   signal: AbortSignal,
-  options: {
-    maxDurationSeconds: number;
-    logger?: GenerationLogger;
-    userId?: string;
-    ticket?: GenerationTicket;
-  },
+  options: GenerationOptions & { onSaved?: (pathId: string) => void },
 ) {
-  const { userId, ticket } = options;
+  const { userId } = options;
   const logger = options.logger ?? createGenerationLogger();
   return generateLearningPath({
     request,
@@ -44,11 +57,30 @@ export function startGeneration(
     logger,
     budget: budgetFor(options.maxDurationSeconds),
     finalize: userId
-      ? async (path, stats) => `/paths/${await saveLearningPath(userId, request, path, stats)}`
+      ? async (path, stats) => {
+          const id = await saveLearningPath(userId, request, path, stats);
+          options.onSaved?.(id);
+          return `/paths/${id}`;
+        }
       : handToGuest,
-    recordRun: async (run) => {
-      // Both happen even if one fails; the pipeline logs a failure.
-      await Promise.all([recordGenerationRun(run), ticket?.finish(run)]);
-    },
+    recordRun: recordGenerationRun,
+  });
+}
+
+/**
+ * Starts a generation as a job (./jobs.ts) that holds `ticket` until it ends: it runs
+ * to its end whatever happens to the connection that asked for it.
+ */
+export function startGenerationJob(
+  request: LearningPathRequest,
+  options: GenerationOptions & { ticket: GenerationTicket },
+): Promise<StartedJob> {
+  const logger = options.logger ?? createGenerationLogger();
+  return startJob({
+    logger,
+    userId: options.userId,
+    ticket: options.ticket,
+    generate: (signal, onSaved) =>
+      startGeneration(request, signal, { ...options, logger, onSaved }),
   });
 }

@@ -3,10 +3,9 @@ import { createHmac } from "node:crypto";
 import { getAppSecret } from "@/lib/auth/secret";
 import { claimTicket, countTicketsToday, finishTicket } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { MAX_GENERATION_SECONDS } from "./budget";
-import type { GenerationRunRecord } from "./run-tracker";
 
 // Who may start a generation now. Every generation holds a ticket (one name for the
 // quota concept: claimed before the stream starts, finished when it ends). A paid model
@@ -15,22 +14,47 @@ import type { GenerationRunRecord } from "./run-tracker";
 // user. Tickets live in the database, so they hold across serverless instances and
 // restarts.
 
-/** A generation that failed before the AI service did any work costs nothing: not counted. */
-const FREE_FAILURES = new Set(["upstream_unavailable", "upstream_auth", "rate_limited"]);
+/** Failures that are not the user's doing: such a generation is not counted. */
+const FREE_FAILURES = new Set<ErrorCode>([
+  "upstream_unavailable",
+  "upstream_auth",
+  "rate_limited",
+  "timeout",
+  "invalid_output",
+  "interrupted",
+  "internal",
+]);
 /** Longer than any generation may run: a ticket older than this belongs to a dead one. */
 const RUNNING_AT_MOST_MS = (MAX_GENERATION_SECONDS + 60) * 1000;
 
 /** A claimed ticket: the generation gives it back through `finish`, however it ends. */
 export type GenerationTicket = {
+  id: string;
   /** Generations left in the last 24 hours after this one; null when there is no daily cap. */
   remaining: number | null;
-  finish(run: Pick<GenerationRunRecord, "outcome" | "errorCode">): Promise<void>;
+  /** The generation ended; `refund` also stops it counting today. */
+  finish(refund: boolean): Promise<void>;
 };
+
+/**
+ * Whether a finished generation is left out of the daily count: one cancelled before
+ * its first milestone (a typo fixed), or one that failed for reasons that are not the
+ * user's (the AI service, time, a restart, a bug of ours).
+ */
+export function ticketRefunded(end: {
+  status: "complete" | "failed" | "cancelled" | "interrupted";
+  code?: ErrorCode;
+  milestoneSeen: boolean;
+}): boolean {
+  if (end.status === "cancelled") return !end.milestoneSeen;
+  if (end.status === "interrupted") return true;
+  return end.status === "failed" && end.code !== undefined && FREE_FAILURES.has(end.code);
+}
 
 /** Tickets left today out of the daily limit; null when there is no daily cap. */
 export type TicketsLeft = { limit: number; remaining: number } | null;
 
-type Asker = { headers: Headers; userId?: string };
+export type Asker = { headers: Headers; userId?: string };
 
 function subjectOf({ headers, userId }: Asker): string {
   if (userId) return `user:${userId}`;
@@ -49,7 +73,7 @@ function dailyLimitOf({ userId }: Asker): number | null {
 }
 
 /** Claims a ticket for one generation, or throws a 429 AppError with Retry-After. */
-export async function claimGenerationTicket(asker: Asker): Promise<GenerationTicket> {
+export async function claimTicketFor(asker: Asker): Promise<GenerationTicket> {
   const perDay = dailyLimitOf(asker);
   const claim = await claimTicket(subjectOf(asker), {
     perDay,
@@ -64,9 +88,9 @@ export async function claimGenerationTicket(asker: Asker): Promise<GenerationTic
   }
   const { ticketId } = claim;
   return {
+    id: ticketId,
     remaining: perDay === null ? null : Math.max(0, perDay - claim.usedToday),
-    finish: (run) =>
-      finishTicket(ticketId, run.outcome === "failed" && FREE_FAILURES.has(run.errorCode ?? "")),
+    finish: (refund) => finishTicket(ticketId, refund),
   };
 }
 

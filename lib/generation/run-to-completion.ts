@@ -1,14 +1,20 @@
 import { AppError } from "@/lib/errors";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import type { GenerationEvent } from "@/lib/sse/events";
+import type { SseFrame } from "@/lib/sse/encode";
+import type { DoneEvent, FailureEvent } from "@/lib/sse/events";
 
-/** Drains the pipeline for the non-streaming endpoint: the finished path, or its error. */
+/** Reads a job's frames for the non-streaming endpoint: the finished path, or its error. */
 export async function runToCompletion(
-  events: AsyncGenerator<GenerationEvent>,
+  frames: AsyncGenerator<SseFrame>,
 ): Promise<{ path: LearningPath; redirectUrl: string }> {
-  for await (const event of events) {
-    if (event.type === "done") return { path: event.path, redirectUrl: event.redirect_url };
-    if (event.type === "error") throw new AppError(event.code);
+  for await (const frame of frames) {
+    if (frame.event === "done") {
+      const done = JSON.parse(frame.data) as Omit<DoneEvent, "type">;
+      return { path: done.path, redirectUrl: done.redirect_url };
+    }
+    if (frame.event === "error") {
+      throw new AppError((JSON.parse(frame.data) as Omit<FailureEvent, "type">).code);
+    }
   }
   throw new AppError("cancelled");
 }

@@ -23,6 +23,10 @@ export type ProgressEvent = {
   message: string;
   /** Set when a curriculum milestone has just arrived from the model. */
   milestone?: { index: number; title: string };
+  /** On the first frame: the job's id, to resume or cancel it. */
+  generationId?: string;
+  /** On the first frame sent to a guest who started the job: proves it is theirs. */
+  resumeToken?: string;
 };
 
 export type DoneEvent = {

@@ -1,5 +1,4 @@
-import { encodeSseFrame, SSE_PING } from "@/lib/sse/encode";
-import type { GenerationEvent } from "./events";
+import { encodeFrame, SSE_PING, type SseFrame } from "./encode";
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -11,21 +10,20 @@ export const SSE_HEADERS = {
 const PING_INTERVAL_MS = 15_000;
 
 /**
- * Streams events as SSE frames, one frame per pull so nothing is buffered ahead of the
- * reader. The request's abort signal (tab closed, fetch aborted) and the stream's own
- * cancel() both abort the one controller whose signal every upstream call uses, so a
- * cancelled generation stops spending tokens at once.
+ * Streams frames as SSE, one frame per pull so nothing is buffered ahead of the reader.
+ * The request's abort signal (tab closed, fetch aborted) and the stream's own cancel()
+ * both abort the signal `run` gets, so whatever feeds this reader stops at once (a
+ * generation job's reader stops reading; the job itself goes on).
  */
 export function createSseResponse(
-  run: (signal: AbortSignal) => AsyncGenerator<GenerationEvent>,
+  run: (signal: AbortSignal) => AsyncGenerator<SseFrame>,
   requestSignal: AbortSignal,
   headers: Record<string, string> = {},
 ): Response {
   const controller = new AbortController();
   const abort = () => controller.abort(requestSignal.reason);
   requestSignal.addEventListener("abort", abort, { once: true });
-  const events = run(controller.signal);
-  let frameId = 0;
+  const frames = run(controller.signal);
   let ping: ReturnType<typeof setInterval> | undefined;
 
   const release = () => {
@@ -39,16 +37,15 @@ export function createSseResponse(
     },
     async pull(stream) {
       try {
-        const step = await events.next();
+        const step = await frames.next();
         if (step.done) {
           release();
           stream.close();
           return;
         }
-        frameId += 1;
-        stream.enqueue(encodeSseFrame(frameId, step.value));
+        stream.enqueue(encodeFrame(step.value));
       } catch (error) {
-        // The pipeline turns its own failures into error events; reaching here means
+        // The generation turns its own failures into error frames; reaching here means
         // the reader went away mid-write. Nothing is left to tell anyone.
         release();
         stream.error(error);
@@ -57,7 +54,7 @@ export function createSseResponse(
     async cancel(reason) {
       controller.abort(reason);
       release();
-      await events.return(undefined).catch(() => {});
+      await frames.return(undefined).catch(() => {});
     },
   });
 

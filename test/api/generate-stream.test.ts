@@ -69,10 +69,11 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
   }
 };
 
-/** The run is recorded just after the stream ends, off the stream's path. */
-async function recordedRun(requestId: string) {
+/** The run is recorded just after the generation ends, off the stream's path. */
+async function recordedRun(requestId: string, ms = 5000) {
+  const until = Date.now() + ms;
   let run = await findGenerationRun(requestId);
-  for (let tries = 0; !run && tries < 100; tries++) {
+  while (!run && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     run = await findGenerationRun(requestId);
   }
@@ -166,31 +167,17 @@ describe("POST /api/generate/stream", () => {
     expect(curriculum?.stream).toBe(true);
   });
 
-  it("aborts the upstream request when the client disconnects", async () => {
-    fake.setScenario({ delayMs: 40, chunkSize: 8 });
+  it("keeps generating when the client disconnects (a lost connection is not Cancel)", async () => {
+    fake.setScenario({ delayMs: 20, chunkSize: 8 });
     const controller = new AbortController();
     const response = await post({ signal: controller.signal });
     const drained = drain(response.body!.getReader());
     await waitFor(() => (fake.requests[0]?.chunksSent ?? 0) > 2);
     controller.abort();
     await drained;
-    await waitFor(() => fake.requests[0]?.closedEarly === true);
-    expect(fake.requests[0]?.completed).toBe(false);
-    expect(fake.requests).toHaveLength(1);
-    const run = await recordedRun(response.headers.get("x-request-id") ?? "");
-    expect(run).toMatchObject({ outcome: "cancelled", stage: "curriculum" });
-  });
-
-  it("aborts the upstream request when the response stream is cancelled", async () => {
-    fake.setScenario({ delayMs: 40, chunkSize: 8 });
-    const response = await post();
-    const reader = response.body!.getReader();
-    const drained = drain(reader);
-    await waitFor(() => (fake.requests[0]?.chunksSent ?? 0) > 2);
-    await reader.cancel();
-    await drained;
-    await waitFor(() => fake.requests[0]?.closedEarly === true);
-    expect(fake.requests).toHaveLength(1);
+    const run = await recordedRun(response.headers.get("x-request-id") ?? "", 20_000);
+    expect(run).toMatchObject({ outcome: "complete" });
+    expect(fake.requests.every((request) => request.completed)).toBe(true);
   });
 
   it.each([

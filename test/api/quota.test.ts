@@ -11,6 +11,10 @@ import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
 let fake: FakeOpenAi;
 let streamRoute: (request: Request) => Promise<Response>;
 let jsonRoute: (request: Request) => Promise<Response>;
+let cancelRoute: (
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+) => Promise<Response>;
 let db: typeof import("@/lib/db");
 let quota: typeof import("@/lib/generation");
 
@@ -27,6 +31,7 @@ beforeAll(async () => {
     TRUST_PROXY: "1",
   });
   ({ POST: streamRoute } = await import("@/app/api/generate/stream/route"));
+  ({ POST: cancelRoute } = await import("@/app/api/generations/[id]/cancel/route"));
   ({ POST: jsonRoute } = await import("@/app/api/generate/route"));
   db = await import("@/lib/db");
   quota = await import("@/lib/generation");
@@ -175,17 +180,35 @@ describe("generation quotas", () => {
     expect(await third.json()).toMatchObject({ code: "concurrent_limit" });
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
 
-    // Cancelling one (the user closes the tab) frees its place.
-    first.abort();
+    // Cancelling one frees its place (a closed tab does not: the job goes on).
+    await cancelRoute(
+      new Request(
+        `http://localhost/api/generations/${running[0]?.headers.get("x-generation-id")}/cancel`,
+        {
+          method: "POST",
+          headers: address,
+        },
+      ),
+      { params: Promise.resolve({ id: running[0]?.headers.get("x-generation-id") ?? "" }) },
+    );
     const again = new AbortController();
     await waitFor(async () => {
       const retry = await generate(address, { signal: again.signal });
-      if (retry.status === 200) return true;
+      if (retry.status === 200) {
+        await cancelRoute(new Request("http://localhost/", { method: "POST", headers: address }), {
+          params: Promise.resolve({ id: retry.headers.get("x-generation-id") ?? "" }),
+        });
+        return true;
+      }
       await retry.text();
       return false;
     });
     again.abort();
+    await cancelRoute(new Request("http://localhost/", { method: "POST", headers: address }), {
+      params: Promise.resolve({ id: running[1]?.headers.get("x-generation-id") ?? "" }),
+    });
     second.abort();
+    first.abort();
   });
 
   it("never grants more places than the limit to claims arriving together", async () => {

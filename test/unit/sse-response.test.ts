@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { GenerationEvent } from "@/lib/sse/events";
+import { frameData, type SseFrame } from "@/lib/sse/encode";
 import { createSseResponse } from "@/lib/sse/response";
 
 afterEach(() => {
@@ -7,15 +7,19 @@ afterEach(() => {
 });
 
 describe("SSE response", () => {
-  it("sends a ': ping' comment every 15 seconds while the pipeline is busy", async () => {
+  it("sends a ': ping' comment every 15 seconds while the generation is busy", async () => {
     vi.useFakeTimers();
     let release: () => void = () => {};
-    async function* slowPipeline(): AsyncGenerator<GenerationEvent> {
+    async function* slowPipeline(): AsyncGenerator<SseFrame> {
       yield {
-        type: "progress",
-        stage: "analyzing",
-        progress: 0,
-        message: "Analyzing your topic...",
+        seq: 1,
+        event: "progress",
+        data: frameData({
+          type: "progress",
+          stage: "analyzing",
+          progress: 0,
+          message: "Analyzing your topic...",
+        }),
       };
       await new Promise<void>((resolve) => {
         release = resolve;
@@ -31,12 +35,12 @@ describe("SSE response", () => {
     expect((await reader.read()).done).toBe(true);
   });
 
-  it("aborts the pipeline's signal when the request is aborted", async () => {
+  it("aborts the reader's signal when the request is aborted", async () => {
     const request = new AbortController();
     let seen: AbortSignal | undefined;
-    async function* pipeline(signal: AbortSignal): AsyncGenerator<GenerationEvent> {
+    async function* pipeline(signal: AbortSignal): AsyncGenerator<SseFrame> {
       seen = signal;
-      yield { type: "progress", stage: "analyzing", progress: 0, message: "..." };
+      yield { seq: 1, event: "progress", data: "{}" };
     }
     const response = createSseResponse(pipeline, request.signal);
     await response.body!.getReader().read();

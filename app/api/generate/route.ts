@@ -1,6 +1,12 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
-import { claimGenerationTicket, runToCompletion, startGeneration } from "@/lib/generation";
+import {
+  claimGenerationTicket,
+  followJob,
+  keepRunning,
+  runToCompletion,
+  startGenerationJob,
+} from "@/lib/generation";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
 
@@ -15,9 +21,13 @@ export async function POST(request: Request): Promise<Response> {
     const input = await parseLearningPathRequest(request);
     const userId = await currentUserId(request);
     const ticket = await claimGenerationTicket({ headers: request.headers, userId });
-    const { path, redirectUrl } = await runToCompletion(
-      startGeneration(input, request.signal, { maxDurationSeconds: maxDuration, userId, ticket }),
-    );
+    const job = await startGenerationJob(input, {
+      maxDurationSeconds: maxDuration,
+      userId,
+      ticket,
+    });
+    keepRunning(job.finished);
+    const { path, redirectUrl } = await runToCompletion(followJob(job.id, 0, request.signal));
     return Response.json({ path, redirect_url: redirectUrl });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,134 @@
+import "server-only";
+import { getDb } from "./client";
+
+// Generation jobs and their frames (see lib/generation/jobs.ts). A job row says who may
+// read it and whether it still runs; its frames are what a reader replays on resume.
+
+export type JobStatus = "running" | "complete" | "failed" | "cancelled" | "interrupted";
+
+export type StoredFrame = { seq: number; event: string; data: string };
+
+export type JobRecord = {
+  id: string;
+  ticketId: string;
+  userId: string | null;
+  resumeTokenHash: string | null;
+  status: string;
+  leaseUntil: Date;
+  savedPathId: string | null;
+};
+
+const jobFields = {
+  id: true,
+  ticketId: true,
+  userId: true,
+  resumeTokenHash: true,
+  status: true,
+  leaseUntil: true,
+  savedPathId: true,
+} as const;
+
+export async function createJob(job: {
+  id: string;
+  ticketId: string;
+  userId?: string;
+  resumeTokenHash?: string;
+  leaseUntil: Date;
+}): Promise<void> {
+  await getDb().generationJob.create({ data: job });
+}
+
+export async function findJob(id: string): Promise<JobRecord | null> {
+  return getDb().generationJob.findUnique({ where: { id }, select: jobFields });
+}
+
+export async function appendFrames(jobId: string, frames: StoredFrame[]): Promise<void> {
+  if (frames.length === 0) return;
+  await getDb().generationFrame.createMany({
+    data: frames.map((frame) => ({ jobId, ...frame })),
+  });
+}
+
+/** The job's frames after `afterSeq`, in order. */
+export async function framesAfter(jobId: string, afterSeq: number): Promise<StoredFrame[]> {
+  return getDb().generationFrame.findMany({
+    where: { jobId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, event: true, data: true },
+  });
+}
+
+/** Extends a running job's lease; says whether someone asked to cancel it, and when it was last read. */
+export async function renewJobLease(
+  id: string,
+  leaseUntil: Date,
+): Promise<{ cancelRequested: boolean; lastReadAt: Date } | null> {
+  const updated = await getDb().generationJob.updateManyAndReturn({
+    where: { id, status: "running" },
+    data: { leaseUntil },
+    select: { cancelRequested: true, lastReadAt: true },
+  });
+  return updated[0] ?? null;
+}
+
+export async function finishJob(
+  id: string,
+  status: Exclude<JobStatus, "running">,
+  savedPathId?: string,
+): Promise<void> {
+  await getDb().generationJob.updateMany({
+    where: { id, status: "running" },
+    data: { status, savedPathId, finishedAt: new Date() },
+  });
+}
+
+/** Asks a running job to stop (the instance running it sees this at its next lease renewal). */
+export async function requestJobCancel(id: string): Promise<void> {
+  await getDb().generationJob.updateMany({
+    where: { id, status: "running" },
+    data: { cancelRequested: true },
+  });
+}
+
+export async function noteJobRead(id: string, at = new Date()): Promise<void> {
+  await getDb().generationJob.updateMany({ where: { id }, data: { lastReadAt: at } });
+}
+
+/**
+ * Marks running jobs whose lease ran out (their process died) as interrupted, and
+ * returns them with their last frame number, so the caller can write their last frame
+ * and give back their tickets. Each such job is returned to exactly one caller.
+ */
+export async function interruptDeadJobs(
+  now = new Date(),
+): Promise<{ id: string; ticketId: string; lastSeq: number }[]> {
+  const db = getDb();
+  const dead = await db.generationJob.updateManyAndReturn({
+    where: { status: "running", leaseUntil: { lt: now } },
+    data: { status: "interrupted", finishedAt: now },
+    select: { id: true, ticketId: true },
+  });
+  return Promise.all(
+    dead.map(async (job) => {
+      const last = await db.generationFrame.aggregate({
+        where: { jobId: job.id },
+        _max: { seq: true },
+      });
+      return { ...job, lastSeq: last._max.seq ?? 0 };
+    }),
+  );
+}
+
+/** Deletes jobs (and their frames) that finished before `before`. */
+export async function deleteFinishedJobs(before: Date): Promise<void> {
+  await getDb().generationJob.deleteMany({ where: { finishedAt: { lt: before } } });
+}
+
+/** The user's jobs still running, newest first (shown on /paths as "generating"). */
+export async function listRunningJobsForUser(userId: string) {
+  return getDb().generationJob.findMany({
+    where: { userId, status: "running" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true },
+  });
+}
