@@ -1,8 +1,12 @@
 import { currentUserId } from "@/lib/auth";
 import { errorResponse } from "@/lib/errors";
 import { claimGenerationTicket, runToCompletion, startGeneration } from "@/lib/generation";
+import { readJsonOrForm } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
+import {
+  LEARNING_PATH_REQUEST_BODY,
+  parseLearningPathRequest,
+} from "@/lib/learning-path/parse-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,7 +16,9 @@ export const maxDuration = 300;
 export async function POST(request: Request): Promise<Response> {
   try {
     assertSameOrigin(request);
-    const input = await parseLearningPathRequest(request);
+    const input = parseLearningPathRequest(
+      await readJsonOrForm(request, LEARNING_PATH_REQUEST_BODY),
+    );
     const userId = await currentUserId(request);
     const ticket = await claimGenerationTicket({ headers: request.headers, userId });
     const { path, redirectUrl } = await runToCompletion(

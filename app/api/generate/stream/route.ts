@@ -7,8 +7,12 @@ import {
   type GenerationTicket,
   startGeneration,
 } from "@/lib/generation";
+import { readJsonOrForm } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
+import {
+  LEARNING_PATH_REQUEST_BODY,
+  parseLearningPathRequest,
+} from "@/lib/learning-path/parse-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,13 +20,13 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 export async function POST(request: Request): Promise<Response> {
-  let input: Awaited<ReturnType<typeof parseLearningPathRequest>>;
+  let input: ReturnType<typeof parseLearningPathRequest>;
   let userId: string | undefined;
   let ticket: GenerationTicket;
   try {
     // No other site's page may start a paid generation with a visitor's browser.
     assertSameOrigin(request);
-    input = await parseLearningPathRequest(request);
+    input = parseLearningPathRequest(await readJsonOrForm(request, LEARNING_PATH_REQUEST_BODY));
     userId = await currentUserId(request);
     // Over quota is a plain 429 with Retry-After, before any stream starts.
     ticket = await claimGenerationTicket({ headers: request.headers, userId });
