@@ -15,6 +15,7 @@ export {
   followAsStarter,
   followJob,
   type JobFrame,
+  resumeTokenOf,
   type StartedJob,
 } from "./jobs";
 export { keepRunning } from "./keep-running";

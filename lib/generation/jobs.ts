@@ -207,7 +207,16 @@ async function keepLease(id: string, job: LiveJob, userId: string | undefined) {
   }
 }
 
-/** Whether `userId` (signed in) or the holder of `resumeToken` (a guest) started the job. */
+/** A guest's resume token, from the `X-Resume-Token` header or the `resumeToken` query. */
+export function resumeTokenOf(request: Request): string | undefined {
+  return (
+    request.headers.get("x-resume-token") ??
+    new URL(request.url).searchParams.get("resumeToken") ??
+    undefined
+  );
+}
+
+/** The job, if `userId` (signed in) or the holder of `resumeToken` (a guest) started it; else 404. */
 export async function findOwnJob(
   id: string,
   asker: { userId?: string; resumeToken?: string },

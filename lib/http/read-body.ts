@@ -49,3 +49,61 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (type !== "application/json") throw new AppError("unsupported_media_type");
   return parseJsonBytes(await readBodyWithin(request, maxBytes));
 }
+
+/** Which form fields to read: `fields` hold one text each, `lists` hold several. */
+export type FormShape = {
+  maxBytes: number;
+  fields: readonly string[];
+  lists?: readonly string[];
+};
+
+/**
+ * A body sent as JSON (or a +json type) or as a form (urlencoded or multipart), for
+ * endpoints a plain HTML form can post to as well as a script. Checks run in the order
+ * clients can best act on: content type (415), then size (413), then syntax (400). A form
+ * becomes an object with the shape's fields; JSON comes back as parsed, for the caller's
+ * schema to judge.
+ */
+export async function readJsonOrForm(request: Request, shape: FormShape): Promise<unknown> {
+  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+  const mediaType = contentType.split(";")[0]?.trim() ?? "";
+  const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+  const isMultipart = mediaType === "multipart/form-data";
+  const isUrlEncoded = mediaType === "application/x-www-form-urlencoded";
+  if (!isJson && !isMultipart && !isUrlEncoded) throw new AppError("unsupported_media_type");
+
+  const body = await readBodyWithin(request, shape.maxBytes);
+  if (isJson) return parseJsonBytes(body);
+  if (isUrlEncoded) {
+    return formToObject(new URLSearchParams(new TextDecoder().decode(body)), shape);
+  }
+  try {
+    const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    return formToObject(form, shape);
+  } catch (cause) {
+    throw new AppError("invalid_input", {
+      cause,
+      issues: [{ field: "body", message: "The form data could not be read." }],
+    });
+  }
+}
+
+/**
+ * Forms send a list as repeated fields or as one comma/newline separated value; a list is
+ * always present (empty when not sent). A file where text belongs reads as "".
+ */
+function formToObject(form: FormData | URLSearchParams, shape: FormShape): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of shape.fields) {
+    const value = form.get(field);
+    if (value !== null) data[field] = typeof value === "string" ? value : "";
+  }
+  for (const list of shape.lists ?? []) {
+    data[list] = form
+      .getAll(list)
+      .flatMap((value) => (typeof value === "string" ? value.split(/[,\n]/) : []))
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
+  }
+  return data;
+}

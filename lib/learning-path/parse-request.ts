@@ -1,57 +1,21 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/errors/field-issues";
-import { parseJsonBytes, readBodyWithin } from "@/lib/http/read-body";
 import { type LearningPathRequest, learningPathRequestSchema } from "./request-schema";
 
-// Reads and validates a generation request at the edge: size first, then content type,
-// then syntax, then the shared zod schema. Nothing invalid gets past this function.
+// A generation request as the routes receive it: JSON from the app's own form, or a plain
+// form post (see readJsonOrForm in lib/http/read-body.ts), then the shared zod schema.
+// Nothing invalid gets past parseLearningPathRequest.
 
-export const MAX_BODY_BYTES = 16 * 1024;
+/** How a generation request's body is read: a few short fields, goals as a list. */
+export const LEARNING_PATH_REQUEST_BODY = {
+  maxBytes: 16 * 1024,
+  fields: ["topic", "level", "learningStyle", "durationWeeks", "hoursPerWeek"],
+  lists: ["goals"],
+} as const;
 
-const FORM_FIELDS = ["topic", "level", "learningStyle", "durationWeeks", "hoursPerWeek"] as const;
-
-/** Form posts send goals as repeated fields or as one comma/newline separated value. */
-function formToObject(form: FormData | URLSearchParams): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const field of FORM_FIELDS) {
-    const value = form.get(field);
-    if (value !== null) data[field] = typeof value === "string" ? value : "";
-  }
-  data.goals = form
-    .getAll("goals")
-    .flatMap((value) => (typeof value === "string" ? value.split(/[,\n]/) : []))
-    .map((goal) => goal.trim())
-    .filter((goal) => goal.length > 0);
-  return data;
-}
-
-async function decodeBody(request: Request): Promise<unknown> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const mediaType = contentType.split(";")[0]?.trim() ?? "";
-  const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
-  const isMultipart = mediaType === "multipart/form-data";
-  const isUrlEncoded = mediaType === "application/x-www-form-urlencoded";
-  if (!isJson && !isMultipart && !isUrlEncoded) throw new AppError("unsupported_media_type");
-
-  const body = await readBodyWithin(request, MAX_BODY_BYTES);
-  if (isJson) return parseJsonBytes(body);
-  if (isUrlEncoded) {
-    return formToObject(new URLSearchParams(new TextDecoder().decode(body)));
-  }
-  try {
-    const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-    return formToObject(form);
-  } catch (cause) {
-    throw new AppError("invalid_input", {
-      cause,
-      issues: [{ field: "body", message: "The form data could not be read." }],
-    });
-  }
-}
-
-export async function parseLearningPathRequest(request: Request): Promise<LearningPathRequest> {
-  const data = await decodeBody(request);
+/** The decoded body as a valid request, or 400 naming each bad field. */
+export function parseLearningPathRequest(data: unknown): LearningPathRequest {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new AppError("invalid_input", {
       issues: [{ field: "body", message: "Send an object with the learning path fields." }],

@@ -194,6 +194,29 @@ describe("PATCH and DELETE /api/paths/<id>", () => {
     expect((await call("DELETE", pathId, { cookie })).status).toBe(204);
     expect(await db.findLearningPathForUser(userId, pathId)).toBeUndefined();
   });
+
+  it("refuses a cross-site PATCH with 403 before reading its body, however bad the body", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    const crossSite = { cookie, origin: "https://evil.example" };
+    const oversized = { title: "x".repeat(4096) };
+    for (const body of [oversized, "not an object", { unknownField: 1 }]) {
+      const response = await call("PATCH", pathId, crossSite, body);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ code: "cross_site" });
+    }
+    const notJson = await pathRoute.PATCH(
+      new Request(`http://localhost/api/paths/${pathId}`, {
+        method: "PATCH",
+        headers: { "content-type": "text/plain", host: "localhost", ...crossSite },
+        body: "{",
+      }),
+      { params: Promise.resolve({ id: pathId }) },
+    );
+    expect(notJson.status).toBe(403);
+    // The same oversized body from this site's own page is read, and refused as too large.
+    expect((await call("PATCH", pathId, { cookie }, oversized)).status).toBe(413);
+  });
 });
 
 describe("GET /api/paths/<id>/export", () => {

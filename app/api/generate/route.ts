@@ -1,5 +1,4 @@
 import { currentUserId } from "@/lib/auth";
-import { errorResponse } from "@/lib/errors";
 import {
   claimGenerationTicket,
   followJob,
@@ -7,19 +6,23 @@ import {
   runToCompletion,
   startGenerationJob,
 } from "@/lib/generation";
-import { assertSameOrigin } from "@/lib/http/same-origin";
-import { parseLearningPathRequest } from "@/lib/learning-path/parse-request";
+import { apiRoute, jsonOrFormInput } from "@/lib/http/api-route";
+import {
+  LEARNING_PATH_REQUEST_BODY,
+  parseLearningPathRequest,
+} from "@/lib/learning-path/parse-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 /** The non-streaming fallback: same input, the finished path as JSON. */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const input = await parseLearningPathRequest(request);
-    const userId = await currentUserId(request);
+export const POST = apiRoute(
+  {
+    input: jsonOrFormInput(LEARNING_PATH_REQUEST_BODY, parseLearningPathRequest),
+    userId: currentUserId,
+  },
+  async ({ request, input, userId }) => {
     const ticket = await claimGenerationTicket({ headers: request.headers, userId });
     const job = await startGenerationJob(input, {
       maxDurationSeconds: maxDuration,
@@ -29,7 +32,5 @@ export async function POST(request: Request): Promise<Response> {
     keepRunning(job.finished);
     const { path, redirectUrl } = await runToCompletion(followJob(job.id, 0, request.signal));
     return Response.json({ path, redirect_url: redirectUrl });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

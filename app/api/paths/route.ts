@@ -1,9 +1,8 @@
 import { requireUserId } from "@/lib/auth";
 import { saveLearningPath } from "@/lib/db";
-import { AppError, errorResponse } from "@/lib/errors";
-import { toFieldIssues } from "@/lib/errors/field-issues";
+import { AppError } from "@/lib/errors";
+import { apiRoute, validInput } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-body";
-import { assertSameOrigin } from "@/lib/http/same-origin";
 import { findPlanProblems } from "@/lib/learning-path/invariants";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
 
@@ -14,15 +13,15 @@ export const dynamic = "force-dynamic";
  * Saves a path a guest generated in this tab to the account they just signed in to. The
  * path comes from the browser, so it is validated again here like model output.
  */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const body = (await readJsonBody(request, 256 * 1024)) as { path?: unknown } | null;
-    const parsed = learningPathSchema.safeParse(body?.path);
-    if (!parsed.success)
-      throw new AppError("invalid_input", { issues: toFieldIssues(parsed.error) });
-    const userId = await requireUserId(request);
-    const path = parsed.data;
+export const POST = apiRoute(
+  {
+    input: async (request) => {
+      const body = (await readJsonBody(request, 256 * 1024)) as { path?: unknown } | null;
+      return validInput(learningPathSchema, body?.path);
+    },
+    userId: requireUserId,
+  },
+  async ({ input: path, userId }) => {
     const problems = findPlanProblems(path.milestones, path.durationWeeks, path.hoursPerWeek);
     if (problems.length > 0) {
       throw new AppError("invalid_input", {
@@ -43,7 +42,5 @@ export async function POST(request: Request): Promise<Response> {
       {},
     );
     return Response.json({ id, redirect_url: `/paths/${id}` }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

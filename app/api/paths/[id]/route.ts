@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { requireUserId } from "@/lib/auth";
 import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
-import { AppError, errorResponse } from "@/lib/errors";
-import { toFieldIssues } from "@/lib/errors/field-issues";
-import { readJsonBody } from "@/lib/http/read-body";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { AppError } from "@/lib/errors";
+import { apiRoute, jsonInput } from "@/lib/http/api-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-type Context = { params: Promise<{ id: string }> };
 
 const pathUpdateSchema = z
   .strictObject({
@@ -21,36 +17,21 @@ const pathUpdateSchema = z
     "Nothing to change",
   );
 
-/** Checks origin and session, in that order, for the owner-only endpoints below. */
-async function ownerOf(request: Request): Promise<string> {
-  assertSameOrigin(request);
-  return requireUserId(request);
-}
-
 /** Renames or archives / unarchives the caller's own path. */
-export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const parsed = pathUpdateSchema.safeParse(await readJsonBody(request, 1024));
-    if (!parsed.success)
-      throw new AppError("invalid_input", { issues: toFieldIssues(parsed.error) });
-    const updated = await updateLearningPathForUser(
-      await ownerOf(request),
-      (await params).id,
-      parsed.data,
-    );
+export const PATCH = apiRoute(
+  { input: jsonInput(pathUpdateSchema, 1024), userId: requireUserId },
+  async ({ input, userId }, { params }: RouteContext<"/api/paths/[id]">) => {
+    const updated = await updateLearningPathForUser(userId, (await params).id, input);
     if (!updated) throw new AppError("not_found");
     return Response.json(updated);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const deleted = await deleteLearningPathForUser(await ownerOf(request), (await params).id);
+export const DELETE = apiRoute(
+  { userId: requireUserId },
+  async ({ userId }, { params }: RouteContext<"/api/paths/[id]">) => {
+    const deleted = await deleteLearningPathForUser(userId, (await params).id);
     if (!deleted) throw new AppError("not_found");
     return new Response(null, { status: 204 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

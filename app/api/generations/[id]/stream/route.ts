@@ -1,43 +1,46 @@
+import { z } from "zod";
 import { currentUserId } from "@/lib/auth";
-import { AppError, errorResponse } from "@/lib/errors";
-import { findOwnJob, followJob } from "@/lib/generation";
+import { findOwnJob, followJob, resumeTokenOf } from "@/lib/generation";
+import { apiRoute, validInput } from "@/lib/http/api-route";
 import { createSseResponse } from "@/lib/sse/response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-type Context = { params: Promise<{ id: string }> };
+/** The frame a reader last saw: `Last-Event-ID` (header), or `?lastEventId=` for fetch clients. */
+const lastEventIdSchema = z.object({
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,9}$/, "Last-Event-ID must be a frame number")
+    .transform(Number)
+    .default(0),
+});
 
 /**
- * Resumes a generation: replays every frame after `Last-Event-ID` (header, or
- * `?lastEventId=` for fetch clients) with the same ids, then follows it to its end.
- * Only its starter may: a signed-in user by session, a guest by the resume token
- * (`X-Resume-Token` header or `?resumeToken=`). Anyone else gets 404.
+ * Resumes a generation: replays every frame after the last one seen, with the same ids,
+ * then follows the job to its end. Only its starter may: a signed-in user by session, a
+ * guest by the resume token (`X-Resume-Token` or `?resumeToken=`). Anyone else gets 404.
  */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  let jobId: string;
-  let after: number;
-  try {
-    const query = new URL(request.url).searchParams;
-    after = lastEventId(request.headers.get("last-event-id") ?? query.get("lastEventId"));
+export const GET = apiRoute(
+  {
+    input: async (request) =>
+      validInput(lastEventIdSchema, {
+        lastEventId:
+          request.headers.get("last-event-id") ??
+          new URL(request.url).searchParams.get("lastEventId") ??
+          undefined,
+      }),
+    userId: currentUserId,
+  },
+  async ({ request, input, userId }, { params }: RouteContext<"/api/generations/[id]/stream">) => {
     const job = await findOwnJob((await params).id, {
-      userId: await currentUserId(request),
-      resumeToken: request.headers.get("x-resume-token") ?? query.get("resumeToken") ?? undefined,
+      userId,
+      resumeToken: resumeTokenOf(request),
     });
-    jobId = job.id;
-  } catch (error) {
-    return errorResponse(error);
-  }
-  return createSseResponse((signal) => followJob(jobId, after, signal), request.signal);
-}
-
-function lastEventId(value: string | null): number {
-  if (value === null || value === "") return 0;
-  if (!/^\d{1,9}$/.test(value)) {
-    throw new AppError("invalid_input", {
-      issues: [{ field: "lastEventId", message: "Last-Event-ID must be a frame number" }],
-    });
-  }
-  return Number(value);
-}
+    return createSseResponse(
+      (signal) => followJob(job.id, input.lastEventId, signal),
+      request.signal,
+    );
+  },
+);

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { requireUserId } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
-import { AppError, errorResponse } from "@/lib/errors";
-import { toFieldIssues } from "@/lib/errors/field-issues";
+import { AppError } from "@/lib/errors";
+import { apiRoute, queryInput } from "@/lib/http/api-route";
 import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-type Context = { params: Promise<{ id: string }> };
 
 const exportQuerySchema = z.discriminatedUnion("format", [
   z.object({ format: z.literal("md") }),
@@ -27,13 +25,9 @@ const slug = (title: string) =>
     .slice(0, 60) || "learning-path";
 
 /** Downloads the caller's own path as Markdown, JSON or an .ics calendar. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const query = exportQuerySchema.safeParse(
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
-    if (!query.success) throw new AppError("invalid_input", { issues: toFieldIssues(query.error) });
-    const userId = await requireUserId(request);
+export const GET = apiRoute(
+  { input: queryInput(exportQuerySchema), userId: requireUserId },
+  async ({ input: query, userId }, { params }: RouteContext<"/api/paths/[id]/export">) => {
     const { id } = await params;
     const saved = await findLearningPathForUser(userId, id);
     if (!saved) throw new AppError("not_found");
@@ -46,16 +40,14 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
           "Cache-Control": "private, no-store",
         },
       });
-    if (query.data.format === "md")
+    if (query.format === "md")
       return download(learningPathToMarkdown(saved.path), "text/markdown", "md");
-    if (query.data.format === "json")
+    if (query.format === "json")
       return download(JSON.stringify(saved.path, null, 2), "application/json", "json");
     return download(
-      learningPathToIcs(saved.path, new Date(query.data.start), id),
+      learningPathToIcs(saved.path, new Date(query.start), id),
       "text/calendar",
       "ics",
     );
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
