@@ -76,7 +76,14 @@ export default defineConfig({
       RATE_LIMIT_USER_PER_DAY: "1000",
       RATE_LIMIT_CONCURRENT: "100",
     }),
-    appServer(3101, { PGLITE_DATA_DIR: ".data/e2e-offline" }),
+    // Also the server with GitHub and Google sign-in configured (e2e/oauth-buttons.spec.ts).
+    appServer(3101, {
+      PGLITE_DATA_DIR: ".data/e2e-offline",
+      AUTH_GITHUB_ID: "e2e-github-id",
+      AUTH_GITHUB_SECRET: "e2e-github-secret",
+      AUTH_GOOGLE_ID: "e2e-google-id",
+      AUTH_GOOGLE_SECRET: "e2e-google-secret",
+    }),
     appServer(3102, { ...fakeModel, PGLITE_DATA_DIR: ".data/e2e-quota" }),
     // The development server (next dev keeps its build in .next/dev, apart from the
     // production build), for e2e/dev-server.spec.ts.

@@ -1675,42 +1675,58 @@ export const SKILL_CATALOG: CatalogSkill[] = [
   },
 ];
 
+/** Longest the learner's own topic appears inside a title (the path schema allows 200). */
+const TOPIC_IN_TITLE_MAX = 150;
+
+/**
+ * The learner's topic as titles show it: whole up to 150 characters, else cut with an
+ * ellipsis. The form accepts 200, and a title with a 200-character topic in it failed the
+ * path schema, so a long unknown topic got an error instead of a path.
+ */
+export function topicForTitle(topic: string): string {
+  if (topic.length <= TOPIC_IN_TITLE_MAX) return topic;
+  // Never cut an emoji or other astral character in half.
+  const cut = topic.slice(0, TOPIC_IN_TITLE_MAX - 1).replace(/[\uD800-\uDBFF]$/, "");
+  return `${cut.trimEnd()}…`;
+}
+
 /** Search and encyclopedia resources that exist for any topic. */
 export function genericResources(topic: string): CatalogResource[] {
   const q = encodeURIComponent(topic);
+  const name = topicForTitle(topic);
   return [
     r(
       "start",
       "article",
-      `Wikipedia: ${topic}`,
+      `Wikipedia: ${name}`,
       `https://en.wikipedia.org/wiki/Special:Search?search=${q}`,
       "An overview and the field's key terms, with references to follow.",
     ),
     r(
       "start",
       "video",
-      `YouTube lessons on ${topic}`,
+      `YouTube lessons on ${name}`,
       `https://www.youtube.com/results?search_query=${q}+tutorial`,
       "Search results for tutorials; prefer long-running channels.",
     ),
     r(
       "core",
       "course",
-      `MIT OpenCourseWare: ${topic}`,
+      `MIT OpenCourseWare: ${name}`,
       `https://ocw.mit.edu/search/?q=${q}`,
       "Free university course materials, where MIT teaches it.",
     ),
     r(
       "core",
       "course",
-      `Khan Academy: ${topic}`,
+      `Khan Academy: ${name}`,
       `https://www.khanacademy.org/search?page_search_query=${q}`,
       "Free lessons and practice, where available.",
     ),
     r(
       "deep",
       "course",
-      `Coursera courses on ${topic}`,
+      `Coursera courses on ${name}`,
       `https://www.coursera.org/search?query=${q}`,
       "University courses; most are free to audit.",
       false,
@@ -1718,7 +1734,7 @@ export function genericResources(topic: string): CatalogResource[] {
     r(
       "deep",
       "book",
-      `Open Library: books on ${topic}`,
+      `Open Library: books on ${name}`,
       `https://openlibrary.org/search?q=${q}`,
       "Find and borrow books on the subject.",
     ),

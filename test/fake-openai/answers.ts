@@ -40,12 +40,40 @@ function curriculum(request: FakeRequest): object {
   };
 }
 
-function resources(userMessage: string): object {
+/** Milestones (0-based) whose resources the fake answers without any usable link. */
+export type Linkless = {
+  /** Only links that are not http(s): `javascript:`, `ftp:`, `file:`, not a URL at all. */
+  badLinks?: number[];
+  /** An empty list of resources. */
+  noLinks?: number[];
+};
+
+const BAD_LINKS = [
+  "javascript:alert(1)",
+  "ftp://example.org/notes.txt",
+  "file:///etc/passwd",
+  "see the docs",
+];
+
+/** The resources of a milestone `linkless` names, or undefined for the usual answer. */
+function unusableResources(linkless: Linkless, index: number, title: string) {
+  if (linkless.noLinks?.includes(index)) return [];
+  if (!linkless.badLinks?.includes(index)) return undefined;
+  return BAD_LINKS.map((url, n) => ({
+    type: "article",
+    title: `Unusable link ${n + 1} for ${title}`,
+    url,
+    description: "A link no page should show.",
+    free: true,
+  }));
+}
+
+function resources(userMessage: string, linkless: Linkless = {}): object {
   const titles = [...userMessage.matchAll(/^\d+\. (.*)$/gm)].map((match) => match[1] ?? "");
   return {
     milestones: titles.map((title, index) => ({
       milestone: title,
-      resources: [
+      resources: unusableResources(linkless, index, title) ?? [
         {
           type: "documentation",
           title: `Docs for ${title}`,
@@ -74,8 +102,8 @@ const careerInsights = {
   nextSteps: ["Keep going"],
 };
 
-export function fakeAnswer(kind: string, userMessage: string): string {
+export function fakeAnswer(kind: string, userMessage: string, linkless?: Linkless): string {
   if (kind === "curriculum") return JSON.stringify(curriculum(readRequest(userMessage)));
-  if (kind === "resources") return JSON.stringify(resources(userMessage));
+  if (kind === "resources") return JSON.stringify(resources(userMessage, linkless));
   return JSON.stringify(careerInsights);
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fakeAnswer } from "./answers";
+import { fakeAnswer, type Linkless } from "./answers";
 
 // A small server that speaks the OpenAI Chat Completions HTTP API (streamed
 // chat.completion.chunk frames), so tests run the real openai SDK code. It can be slowed
@@ -38,6 +38,8 @@ export type Scenario = {
   hang?: { kind?: CallKind; afterChunks: number };
   /** Finish with finish_reason "content_filter" for this call kind. */
   contentFilter?: CallKind;
+  /** Answer the resources call with no usable link for these milestones. */
+  linkless?: Linkless;
 };
 
 export type RecordedRequest = {
@@ -168,7 +170,7 @@ export function createFakeOpenAi(): {
     const broken = scenario.malformed === kind || (scenario.malformedOnce === kind && firstOfKind);
     const text = broken
       ? '{"milestones": [{"title": "Broken'
-      : fakeAnswer(kind, record.userMessage);
+      : fakeAnswer(kind, record.userMessage, scenario.linkless);
     res.on("close", () => {
       if (!record.completed) record.closedEarly = true;
     });

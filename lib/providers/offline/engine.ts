@@ -5,6 +5,7 @@ import {
   GENERIC_MODULES,
   PROJECT_MODULES,
   SKILL_CATALOG,
+  topicForTitle,
 } from "@/lib/catalog/skills";
 import {
   apportion,
@@ -121,7 +122,7 @@ export function* buildOfflineCurriculum(
   const goalsText =
     request.goals.length > 0 ? ` It is aimed at your goals: ${request.goals.join("; ")}.` : "";
   return {
-    title: `${name}: ${request.level[0]?.toUpperCase()}${request.level.slice(1)} learning path`,
+    title: `${topicForTitle(name)}: ${request.level[0]?.toUpperCase()}${request.level.slice(1)} learning path`,
     summary:
       `${levelWord[0]?.toUpperCase()}${levelWord.slice(1)} ${request.durationWeeks}-week path through ${name} ` +
       `at about ${request.hoursPerWeek} hours a week, arranged for ${request.learningStyle} learners.${goalsText}`,

@@ -1,0 +1,147 @@
+import bcrypt from "bcryptjs";
+import { NextRequest } from "next/server";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { prepareTestDatabase } from "../support/database";
+import { TEST_AUTH_SECRET } from "../support/session";
+
+// README, "Accounts": sign-in answers alike for an unknown email and a wrong password and
+// takes the same time for both; after 5 failures for one account within 15 minutes,
+// sign-in is refused until the window has passed. Each attempt goes through Auth.js's
+// own credentials callback (the route the app serves at /api/auth/*), so the real
+// `authorize` runs against the real database.
+
+let auth: typeof import("@/lib/auth");
+let passwords: typeof import("@/lib/auth/passwords");
+let db: typeof import("@/lib/db");
+
+beforeAll(async () => {
+  prepareTestDatabase();
+  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
+  auth = await import("@/lib/auth");
+  passwords = await import("@/lib/auth/passwords");
+  db = await import("@/lib/db");
+  // A new migrated database costs seconds of CPU on a busy machine.
+}, 120_000);
+
+const ORIGIN = "http://localhost:3000";
+const PASSWORD = "correct horse battery";
+
+async function createUser(): Promise<{ email: string; passwordHash: string }> {
+  const email = `user-${crypto.randomUUID()}@example.test`;
+  const passwordHash = await passwords.hashPassword(PASSWORD);
+  await db.createPasswordUser(email, undefined, passwordHash);
+  return { email, passwordHash };
+}
+
+type Attempt = { signedIn: boolean; code: string | null; location: string };
+
+/** One credentials sign-in, as the browser makes it: fetch a CSRF token, then post. */
+async function signIn(email: string, password: string): Promise<Attempt> {
+  const csrf = await auth.handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .join("; ");
+  const response = await auth.handlers.POST(
+    new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/paths" }),
+    }),
+  );
+  const location = response.headers.get("location") ?? "";
+  const sessionSet = response.headers
+    .getSetCookie()
+    .some((header) => header.startsWith("authjs.session-token="));
+  return {
+    signedIn: sessionSet && location === `${ORIGIN}/paths`,
+    code: new URL(location, ORIGIN).searchParams.get("code"),
+    location,
+  };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe("unknown email and wrong password", () => {
+  /** Every bcrypt comparison made while `attempt` ran, as [password, hash]. */
+  async function comparisonsDuring(attempt: () => Promise<Attempt>) {
+    const compare = vi.spyOn(bcrypt, "compare");
+    const compareSync = vi.spyOn(bcrypt, "compareSync");
+    const result = await attempt();
+    const calls = [...compare.mock.calls, ...compareSync.mock.calls].map(([p, h]) => [p, h]);
+    vi.restoreAllMocks();
+    return { result, calls };
+  }
+
+  it("each cost exactly one bcrypt comparison, at the same cost, and get the same answer", async () => {
+    const user = await createUser();
+    const unknown = await comparisonsDuring(() =>
+      signIn(`nobody-${crypto.randomUUID()}@example.test`, "wrong password"),
+    );
+    const wrong = await comparisonsDuring(() => signIn(user.email, "wrong password"));
+
+    // An unknown email is checked against the dummy hash, not skipped.
+    expect(unknown.calls).toEqual([["wrong password", passwords.DUMMY_HASH]]);
+    expect(wrong.calls).toEqual([["wrong password", user.passwordHash]]);
+    // The dummy hash is as slow to check as a real one: the same bcrypt cost.
+    expect(bcrypt.getRounds(passwords.DUMMY_HASH)).toBe(passwords.BCRYPT_COST);
+    expect(bcrypt.getRounds(user.passwordHash)).toBe(passwords.BCRYPT_COST);
+
+    expect(unknown.result).toEqual(wrong.result);
+    expect(unknown.result).toMatchObject({ signedIn: false, code: "credentials" });
+  });
+
+  it("the right password signs in, also with one comparison", async () => {
+    const user = await createUser();
+    const right = await comparisonsDuring(() => signIn(user.email, PASSWORD));
+    expect(right.calls).toEqual([[PASSWORD, user.passwordHash]]);
+    expect(right.result).toMatchObject({ signedIn: true, code: null });
+  });
+});
+
+describe("sign-in throttle window", () => {
+  const WINDOW_MS = 15 * 60 * 1000;
+  // Far from the real date: the failures' times (Prisma fills `@default(now())` in the
+  // app) and the window are both on the app's clock, so faking Date moves the window;
+  // were either taken from the database's now(), this test would fail.
+  const T0 = new Date("2031-05-01T08:00:00.000Z").getTime();
+
+  it("refuses an account after 5 failures and lets it in again once 15 minutes have passed", async () => {
+    const user = await createUser();
+    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
+
+    for (let failure = 1; failure <= 5; failure++) {
+      expect(await signIn(user.email, "wrong password")).toMatchObject({
+        signedIn: false,
+        code: "credentials",
+      });
+    }
+    // Now even the right password is refused, and without checking it.
+    const compare = vi.spyOn(bcrypt, "compare");
+    expect(await signIn(user.email, PASSWORD)).toMatchObject({
+      signedIn: false,
+      code: "too_many_attempts",
+    });
+    expect(compare).not.toHaveBeenCalled();
+
+    vi.setSystemTime(T0 + WINDOW_MS - 1);
+    expect(await signIn(user.email, PASSWORD)).toMatchObject({ code: "too_many_attempts" });
+
+    vi.setSystemTime(T0 + WINDOW_MS + 1);
+    expect(await signIn(user.email, PASSWORD)).toMatchObject({ signedIn: true, code: null });
+  });
+
+  it("counts only failures inside the window: 4 old ones and 1 new one do not lock", async () => {
+    const user = await createUser();
+    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
+    for (let failure = 1; failure <= 4; failure++) await signIn(user.email, "wrong password");
+
+    vi.setSystemTime(T0 + WINDOW_MS + 1);
+    expect(await signIn(user.email, "wrong password")).toMatchObject({ code: "credentials" });
+    expect(await signIn(user.email, PASSWORD)).toMatchObject({ signedIn: true });
+  });
+});
