@@ -276,6 +276,7 @@ async function* followLive(job: LiveJob, afterSeq: number, signal: AbortSignal) 
 
 async function* followStored(id: string, afterSeq: number, signal: AbortSignal) {
   let next = afterSeq;
+  let notedAt = 0;
   while (!signal.aborted) {
     for (const frame of await framesAfter(id, next)) {
       next = frame.seq;
@@ -290,7 +291,11 @@ async function* followStored(id: string, afterSeq: number, signal: AbortSignal) 
       continue;
     }
     if (job.leaseUntil.getTime() < Date.now()) await sweepDeadJobs();
-    else await noteJobRead(id);
+    else if (Date.now() - notedAt >= RENEW_EVERY_MS) {
+      // The instance running it counts this reader as present (a guest's job needs one).
+      notedAt = Date.now();
+      await noteJobRead(id);
+    }
     await sleep(POLL_MS, undefined, { signal }).catch(() => {});
   }
 }

@@ -1,0 +1,78 @@
+import { createParser } from "eventsource-parser";
+import { fakeOpenAi } from "./support/fake-openai";
+import { expect, test } from "./support/test";
+
+// Two production servers share one PostgreSQL database (playwright.config.ts): a job
+// started on the first keeps running there while its reader comes back through the
+// second, which replays and follows it from the database.
+
+const FIRST = "http://127.0.0.1:3105";
+const SECOND = "http://127.0.0.1:3106";
+
+test.skip(
+  !process.env.TEST_DATABASE_URL && !process.env.CI,
+  "needs PostgreSQL (CI starts one): export TEST_DATABASE_URL=$(bash scripts/start-test-postgres.sh)",
+);
+
+type Frame = { id: number; event: string; data: Record<string, unknown> };
+
+/** Reads SSE frames with their ids until the body ends or `enough` says stop. */
+async function readFrames(response: Response, enough: (frames: Frame[]) => boolean = () => false) {
+  const frames: Frame[] = [];
+  const parser = createParser({
+    onEvent(message) {
+      frames.push({
+        id: Number(message.id),
+        event: message.event ?? "message",
+        data: JSON.parse(message.data),
+      });
+    },
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  while (!enough(frames)) {
+    const { done, value } = await reader.read();
+    if (done) return frames;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+  await reader.cancel();
+  return frames;
+}
+
+test.beforeEach(async () => {
+  await fakeOpenAi.reset();
+});
+
+test("a job started on one instance is resumed through another that shares the database", async () => {
+  await fakeOpenAi.setScenario({ delayMs: 30, chunkSize: 8 });
+  const started = await fetch(`${FIRST}/api/generate/stream`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      topic: "Rust",
+      level: "beginner",
+      learningStyle: "visual",
+      durationWeeks: 6,
+      hoursPerWeek: 5,
+    }),
+  });
+  expect(started.status).toBe(200);
+  const id = started.headers.get("x-generation-id") ?? "";
+  const seen = await readFrames(started, (frames) => frames.length >= 2);
+  const token = String(seen[0]?.data.resumeToken);
+
+  const resumed = await fetch(`${SECOND}/api/generations/${id}/stream`, {
+    headers: { "last-event-id": "2", "x-resume-token": token },
+  });
+  expect(resumed.status).toBe(200);
+  const rest = await readFrames(resumed);
+  const ids = [...seen, ...rest].map((frame) => frame.id);
+  expect(ids).toEqual(ids.map((_, index) => index + 1));
+  expect(rest.at(-1)?.event).toBe("done");
+
+  // Nobody else can follow it through either instance.
+  const stranger = await fetch(`${SECOND}/api/generations/${id}/stream`, {
+    headers: { "x-resume-token": "guessed" },
+  });
+  expect(stranger.status).toBe(404);
+});
