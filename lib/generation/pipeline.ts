@@ -57,7 +57,7 @@ export async function* generateLearningPath(
     yield enter("curriculum");
     const drafted = run.count(
       yield* relay(provider.streamCurriculum(request, limits()), (milestone, index) =>
-        meter.within(index + 1, expected, { index, title: milestone.title }),
+        meter.within(index + 1, expected, { milestone: { index, title: milestone.title } }),
       ),
     );
     const curriculum = planned(drafted, request, logger);
@@ -67,7 +67,11 @@ export async function* generateLearningPath(
     run.count(
       yield* relay(provider.streamResources(request, curriculum, limits()), (item) => {
         found.push(item);
-        return meter.within(found.length, curriculum.milestones.length);
+        // The dialog shows each milestone's resources as they arrive.
+        const titles = item.resources.slice(0, 4).map((resource) => resource.title.slice(0, 200));
+        return meter.within(found.length, curriculum.milestones.length, {
+          resources: { index: found.length - 1, titles },
+        });
       }),
     );
 

@@ -34,10 +34,13 @@ export class ProgressMeter {
   progress = 0;
 
   /** A progress event at `value` percent (never lower than the last one). */
-  report(value: number, milestone?: ProgressEvent["milestone"]): ProgressEvent {
+  report(
+    value: number,
+    details: Pick<ProgressEvent, "milestone" | "resources"> = {},
+  ): ProgressEvent {
     this.progress = Math.max(this.progress, Math.min(99, Math.round(value)));
     const { stage, progress } = this;
-    return { type: "progress", stage, progress, message: STAGE_MESSAGES[stage], milestone };
+    return { type: "progress", stage, progress, message: STAGE_MESSAGES[stage], ...details };
   }
 
   /** Moves to `stage`: the bar jumps to where that stage starts. */
@@ -47,11 +50,15 @@ export class ProgressMeter {
   }
 
   /** Progress inside the current stage: `done` of `expected` pieces finished. */
-  within(done: number, expected: number, milestone?: ProgressEvent["milestone"]): ProgressEvent {
+  within(
+    done: number,
+    expected: number,
+    details: Pick<ProgressEvent, "milestone" | "resources"> = {},
+  ): ProgressEvent {
     const start = STAGE_START[this.stage];
     const share = ((nextStageStart(this.stage) - start) * Math.min(done, expected)) / expected;
     // A milestone frame stays a point below the stage's end: entering the next stage
     // still moves the bar.
-    return this.report(start + share - (milestone ? 1 : 0), milestone);
+    return this.report(start + share - (details.milestone ? 1 : 0), details);
   }
 }

@@ -23,6 +23,8 @@ export type ProgressEvent = {
   message: string;
   /** Set when a curriculum milestone has just arrived from the model. */
   milestone?: { index: number; title: string };
+  /** Set in the resources stage when a milestone's resources have arrived: their titles. */
+  resources?: { index: number; titles: string[] };
   /** On the first frame: the job's id, to resume or cancel it. */
   generationId?: string;
   /** On the first frame sent to a guest who started the job: proves it is theirs. */

@@ -115,6 +115,13 @@ describe("generation jobs", () => {
     expect(frames[0]?.data).toMatchObject({ generationId: id, resumeToken: expect.any(String) });
     expect(frames.slice(1).some((frame) => "resumeToken" in frame.data)).toBe(false);
     expect(frames.at(-1)?.event).toBe("done");
+    // The resources stage shows each milestone's resources as they arrive.
+    const resources = frames.flatMap((frame) =>
+      frame.data.resources ? [frame.data.resources] : [],
+    );
+    expect(resources).toEqual(
+      [0, 1, 2].map((index) => ({ index, titles: expect.arrayContaining([expect.any(String)]) })),
+    );
   });
 
   it("keeps running after a disconnect; a resume replays exactly the missed frames, then follows to done", async () => {
@@ -233,5 +240,24 @@ describe("generation jobs", () => {
     });
     expect((await db.findJob(id))?.status).toBe("interrupted");
     expect(await getDb().generationTicket.count({ where: { id: ticket.id } })).toBe(0);
+  });
+});
+
+describe("GET /api/quota", () => {
+  it("says how many generations are left, and a refunded failure gives its one back", async () => {
+    const { GET } = await import("@/app/api/quota/route");
+    const address = guest();
+    const left = async () =>
+      (await (
+        await GET(new Request("http://localhost/api/quota", { headers: address }))
+      ).json()) as {
+        remaining: number;
+      };
+    const before = (await left()).remaining;
+    await readFrames(await start(address));
+    expect((await left()).remaining).toBe(before - 1);
+    fake.setScenario({ failWith: { status: 500 } });
+    await readFrames(await start(address));
+    await waitFor(async () => (await left()).remaining === before - 1);
   });
 });
