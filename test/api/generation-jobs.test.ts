@@ -261,3 +261,33 @@ describe("GET /api/quota", () => {
     await waitFor(async () => (await left()).remaining === before - 1);
   });
 });
+
+describe("a guest's job nobody reads", () => {
+  it("is stopped after 30 s without a reader, closing the model call", async () => {
+    const { vi } = await import("vitest");
+    // Only the lease timer and the clock are faked: sockets and the database run for real.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    try {
+      fake.setScenario({ hang: { afterChunks: 1 } });
+      const response = await start(guest());
+      const id = response.headers.get("x-generation-id") ?? "";
+      await readFrames(response, () => true);
+      await waitForReal(() => fake.requests.length > 0);
+      await vi.advanceTimersByTimeAsync(25_000);
+      expect(fake.requests[0]?.closedEarly).toBe(false);
+      await vi.advanceTimersByTimeAsync(15_000);
+      await waitForReal(() => fake.requests[0]?.closedEarly === true);
+      await waitForReal(async () => (await db.findJob(id))?.status === "cancelled");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+/** Like waitFor, but paced by real timers (the clock may be faked). */
+async function waitForReal(check: () => boolean | Promise<boolean>, tries = 500) {
+  for (let left = tries; !(await check()); left--) {
+    if (left === 0) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
