@@ -5,6 +5,7 @@ import { clientCosts } from "./measures/client";
 import { concurrentStreams } from "./measures/concurrency";
 import { offlineEngine } from "./measures/offline";
 import { parsingCost } from "./measures/parsing";
+import { resumeToFirstFrame } from "./measures/resume";
 import {
   addedFrameLatency,
   floorFrameLatency,
@@ -77,6 +78,7 @@ async function main() {
   if (wanted("4")) report(await concurrentStreams(app, fake, singleStreamP99));
   if (wanted("6")) report(await clientCosts(app.url, fake, PORTS.bare));
   if (wanted("7")) report(await offlineEngine());
+  if (wanted("8")) report(await resumeToFirstFrame(app, floorUrl));
 
   console.log(
     `\nmachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
