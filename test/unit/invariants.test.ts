@@ -49,7 +49,8 @@ describe("path invariants", () => {
     ).toEqual([]);
   });
 
-  it("reports gaps, overlaps, short coverage and wrong hours", () => {
+  it("reports gaps, overlaps, short coverage and wrong hours, each by name", () => {
+    // A gap: week 3 belongs to no milestone.
     expect(
       findPlanProblems(
         plan([
@@ -59,7 +60,8 @@ describe("path invariants", () => {
         4,
         4,
       ),
-    ).toHaveLength(1);
+    ).toEqual(["milestone 2 does not continue at week 3"]);
+    // An overlap: week 2 and 3 belong to both.
     expect(
       findPlanProblems(
         plan([
@@ -69,10 +71,24 @@ describe("path invariants", () => {
         4,
         4,
       ),
-    ).toHaveLength(1);
-    expect(findPlanProblems(plan([[1, 2, 8]]), 4, 4)).toEqual(
-      expect.arrayContaining([expect.stringContaining("weeks end at 2")]),
-    );
+    ).toEqual(["milestone 2 does not continue at week 4"]);
+    // A milestone whose weeks run backwards.
+    expect(
+      findPlanProblems(
+        plan([
+          [1, 2, 8],
+          [4, 3, 8],
+        ]),
+        4,
+        4,
+      ),
+    ).toEqual(["milestone 2 does not continue at week 3"]);
+    // Short coverage, and (with only half the weeks) only half the hours.
+    expect(findPlanProblems(plan([[1, 2, 8]]), 4, 4)).toEqual([
+      "weeks end at 2, not at 4",
+      "milestones add up to 8 h, expected about 16 h",
+    ]);
+    // Weeks right, hours far below weeks x hours per week.
     expect(
       findPlanProblems(
         plan([
@@ -82,7 +98,21 @@ describe("path invariants", () => {
         4,
         4,
       ),
-    ).toEqual([expect.stringContaining("add up to 2 h")]);
+    ).toEqual(["milestones add up to 2 h, expected about 16 h"]);
+    expect(findPlanProblems([], 4, 4)).toEqual(["the path has no milestones"]);
+  });
+
+  it("accepts hours within 10% of weeks x hours per week, and reports them just outside", () => {
+    const twoMilestones = (first: number, second: number) =>
+      plan([
+        [1, 2, first],
+        [3, 4, second],
+      ]);
+    expect(findPlanProblems(twoMilestones(9, 8), 4, 4)).toEqual([]);
+    expect(findPlanProblems(twoMilestones(8, 7), 4, 4)).toEqual([]);
+    expect(findPlanProblems(twoMilestones(10, 8), 4, 4)).toEqual([
+      "milestones add up to 18 h, expected about 16 h",
+    ]);
   });
 
   it("repairs broken weeks and hours while keeping titles and order", () => {
