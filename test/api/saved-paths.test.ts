@@ -10,6 +10,10 @@ import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
 
 let fake: FakeOpenAi;
 let POST: (request: Request) => Promise<Response>;
+let cancelRoute: (
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+) => Promise<Response>;
 let db: typeof import("@/lib/db");
 let passwords: typeof import("@/lib/auth/passwords");
 
@@ -20,6 +24,7 @@ beforeAll(async () => {
   process.env.OPENAI_BASE_URL = fake.url;
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   ({ POST } = await import("@/app/api/generate/stream/route"));
+  ({ POST: cancelRoute } = await import("@/app/api/generations/[id]/cancel/route"));
   db = await import("@/lib/db");
   passwords = await import("@/lib/auth/passwords");
 });
@@ -44,7 +49,8 @@ async function newUser(label: string) {
   return created.id;
 }
 
-async function generate(cookie?: string, signal?: AbortSignal) {
+/** Starts a generation; `finished` resolves with its events once its stream has ended. */
+async function startGenerating(cookie?: string, signal?: AbortSignal) {
   const response = await POST(
     new Request("http://localhost/api/generate/stream", {
       method: "POST",
@@ -54,8 +60,14 @@ async function generate(cookie?: string, signal?: AbortSignal) {
     }),
   );
   const events: GenerationEvent[] = [];
-  await readGenerationStream(response.body!, (event) => events.push(event)).catch(() => {});
-  return events;
+  const finished = readGenerationStream(response.body!, (event) => events.push(event))
+    .catch(() => {})
+    .then(() => events);
+  return { generationId: response.headers.get("X-Generation-Id") ?? "", finished };
+}
+
+async function generate(cookie?: string, signal?: AbortSignal) {
+  return (await startGenerating(cookie, signal)).finished;
 }
 
 describe("passwords", () => {
@@ -123,13 +135,28 @@ describe("saving generated paths", () => {
 
   it("saves nothing when the generation is cancelled", async () => {
     const userId = await newUser("cancelled");
+    const cookie = await sessionCookie(userId);
     fake.setScenario({ delayMs: 20, chunkSize: 8 });
-    const controller = new AbortController();
-    const run = generate(await sessionCookie(userId), controller.signal);
-    while ((fake.requests[0]?.chunksSent ?? 0) < 3) await new Promise((r) => setTimeout(r, 10));
-    controller.abort();
-    await run;
-    await new Promise((r) => setTimeout(r, 200));
+    const run = await startGenerating(cookie);
+    // Cancel (not a lost connection: the job outlives that) once the model is answering.
+    await expect
+      .poll(() => fake.requests[0]?.chunksSent ?? 0, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(3);
+    const cancelled = await cancelRoute(
+      new Request(`http://localhost/api/generations/${run.generationId}/cancel`, {
+        method: "POST",
+        headers: { cookie },
+      }),
+      { params: Promise.resolve({ id: run.generationId }) },
+    );
+    expect(cancelled.status).toBe(204);
+    // The starter's stream ends only after the job has finished, after any save: waiting
+    // for its end, not for a while, is what makes "nothing was saved" final.
+    expect((await run.finished).at(-1)).toMatchObject({ type: "error", code: "cancelled" });
+    expect(await db.findJob(run.generationId)).toMatchObject({
+      status: "cancelled",
+      savedPathId: null,
+    });
     expect(await db.countLearningPathsForUser(userId)).toBe(0);
   });
 
