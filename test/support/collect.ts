@@ -25,6 +25,7 @@ export async function collectEvents(
   input: LearningPathRequest,
   signal: AbortSignal = new AbortController().signal,
   budget?: GenerationBudget,
+  logger: GenerationLogger = silentLogger,
 ): Promise<GenerationEvent[]> {
   const events: GenerationEvent[] = [];
   for await (const event of generateLearningPath({
@@ -32,7 +33,7 @@ export async function collectEvents(
     provider,
     signal,
     budget,
-    logger: silentLogger,
+    logger,
     finalize: async () => "/result",
   })) {
     events.push(event);

@@ -1,16 +1,19 @@
 import OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { budgetFor, type GenerationBudget } from "@/lib/generation/budget";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { budgetFor, type GenerationBudget, stageLimits } from "@/lib/generation/budget";
 import { generateLearningPath } from "@/lib/generation/pipeline";
 import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
 import { retryDelayMs } from "@/lib/providers/openai/retry";
 import type { GenerationEvent } from "@/lib/sse/events";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { collectEvents, request, silentLogger } from "../support/collect";
+import { stopTheClock } from "../support/fake-clock";
 
 // How the pipeline meets a failing model: retries before the first token (bounded by
 // the stage's time budget), one stage retry after a dropped answer, and a clean error
 // frame whenever it gives up. The real SDK talks to the fake server over loopback.
+// Waits are checked on a fake clock (only setTimeout is faked; sockets stay real) or by
+// which timer ended a call, never by measuring elapsed time on a busy machine.
 
 let fake: FakeOpenAi;
 
@@ -22,19 +25,35 @@ beforeEach(() => fake.reset());
 
 /** What the provider logged during the last generation. */
 let logged: { event: string; fields: Record<string, string | number> }[] = [];
+/** Told of each line the provider logs (set by `nextProviderLog`). */
+let onProviderLog: (() => void) | undefined;
+/** Resolves when the provider logs its next line: an event, not a poll (see stopTheClock). */
+const nextProviderLog = () =>
+  new Promise<void>((resolve) => {
+    onProviderLog = resolve;
+  });
+/** The pipeline's error log lines during the last generation (the failure's detail). */
+let failures: Record<string, unknown>[] = [];
 
-const provider = () =>
+const provider = (idleTimeoutMs = 5_000) =>
   new OpenAiProvider({
     apiKey: "test",
     baseURL: fake.url,
     model: "fake-model",
-    idleTimeoutMs: 5_000,
-    log: (event, fields) => logged.push({ event, fields }),
+    idleTimeoutMs,
+    log: (event, fields) => {
+      logged.push({ event, fields });
+      onProviderLog?.();
+    },
   });
 
-const generate = (budget?: GenerationBudget) => {
+const generate = (budget?: GenerationBudget, idleTimeoutMs?: number) => {
   logged = [];
-  return collectEvents(provider(), request({ durationWeeks: 4 }), undefined, budget);
+  failures = [];
+  return collectEvents(provider(idleTimeoutMs), request({ durationWeeks: 4 }), undefined, budget, {
+    ...silentLogger,
+    error: (_event, fields) => failures.push({ ...fields }),
+  });
 };
 
 const curriculumCalls = () => fake.requests.filter((call) => call.kind === "curriculum");
@@ -69,23 +88,34 @@ describe("before the first token", () => {
   });
 
   it("waits as long as Retry-After asks", async () => {
-    fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "1" } });
-    const started = Date.now();
-    const events = await generate();
-    expect(last(events)?.type).toBe("done");
+    // Longer than the test's own timeout: only the fake clock can end this wait in time.
+    fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "30" } });
+    stopTheClock();
+    const retryPlanned = nextProviderLog();
+    const run = generate(undefined, 60_000);
+    // The retry is planned with the server's wait (logged just before its sleep begins).
+    await retryPlanned;
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ event: "model call retried", fields: { delayMs: 30_000 } });
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(curriculumCalls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(last(await run)?.type).toBe("done");
     const [first, second] = curriculumCalls();
-    expect(second).toBeDefined();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(first?.id).toBeLessThan(second?.id ?? 0);
   });
 
   it("does not wait past the stage's budget: a long Retry-After fails at once as rate_limited", async () => {
     fake.setScenario({ failWith: { kind: "curriculum", status: 429, retryAfter: "120" } });
-    const started = Date.now();
-    const events = await generate(budgetFor(60));
+    // The clock stands still: a generation that waited on any timer would not end.
+    stopTheClock();
+    const retryPlanned = nextProviderLog();
+    const run = generate(budgetFor(60));
+    // Whichever comes first: the generation ends, or a retry (and its wait) is planned.
+    const events = await Promise.race([run, retryPlanned.then(() => [])]);
+    expect(logged).toEqual([]);
     expect(last(events)).toMatchObject({ type: "error", code: "rate_limited" });
     expect(curriculumCalls()).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("does not retry what cannot succeed: a bad key, an exhausted account", async () => {
@@ -104,12 +134,22 @@ describe("the stage's time budget", () => {
     // Never silent for long (so the idle timeout does not fire), but far too slow.
     fake.setScenario({ delayMs: 100, chunkSize: 4 });
     const budget: GenerationBudget = { startedAt: Date.now(), totalMs: 1_500 };
-    const started = Date.now();
     const events = await generate(budget);
     expect(last(events)).toMatchObject({ type: "error", code: "timeout", stage: "curriculum" });
-    // Curriculum may use half of the budget.
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // The stage's deadline ended it, not the idle timer, and before the answer was over.
+    expect(failures).toEqual([
+      expect.objectContaining({ code: "timeout", detail: "curriculum: stage budget used up" }),
+    ]);
+    expect(curriculumCalls()[0]?.completed).toBe(false);
     await expect.poll(() => curriculumCalls()[0]?.closedEarly).toBe(true);
+  });
+
+  it("gives each model stage its share of the budget, never past the budget's end", () => {
+    const signal = new AbortController().signal;
+    const budget: GenerationBudget = { startedAt: 0, totalMs: 1_500 };
+    expect(stageLimits(budget, "curriculum", signal, 0).deadline).toBe(750);
+    expect(stageLimits(budget, "insights", signal, 0).deadline).toBe(450);
+    expect(stageLimits(budget, "resources", signal, 1_000).deadline).toBe(1_500);
   });
 
   it("is derived from maxDuration, with time kept back to save and report", () => {
@@ -203,10 +243,13 @@ describe("retry policy", () => {
   it("honours Retry-After in seconds, as a date, and retry-after-ms", () => {
     expect(retryDelayMs(apiError(429, { "retry-after": "3" }), 0)).toBe(3_000);
     expect(retryDelayMs(apiError(429, { "retry-after-ms": "250" }), 0)).toBe(250);
+    // A clock that does not move between writing the date and reading it back.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 10, 29, 12, 0, 0) });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
-    const wait = retryDelayMs(apiError(503, { "retry-after": inTenSeconds }), 0) ?? 0;
-    expect(wait).toBeGreaterThan(8_000);
-    expect(wait).toBeLessThanOrEqual(10_000);
+    expect(retryDelayMs(apiError(503, { "retry-after": inTenSeconds }), 0)).toBe(10_000);
   });
 
   it("does not retry client errors", () => {
