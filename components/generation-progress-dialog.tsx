@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { type KeyboardEvent, useEffect, useRef } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import type { GenerationState } from "./use-learning-path-generation";
@@ -16,9 +16,34 @@ const STAGE_NAMES = {
   complete: "Complete",
 } as const;
 
+const FOCUSABLE =
+  "button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/**
+ * Tab past the last control (or Shift+Tab before the first) wraps around. A native modal
+ * <dialog> keeps focus off the inert page, but lets it leave the document for the
+ * browser's own toolbar, from where it does not come back to the dialog.
+ */
+function wrapFocus(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab") return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = controls[0];
+  const last = controls.at(-1);
+  const active = document.activeElement;
+  if (!first || !last) {
+    event.preventDefault();
+  } else if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * The modal shown while a path is generated. A native <dialog> opened with showModal()
- * makes the rest of the page inert and keeps focus inside; Escape cancels.
+ * makes the rest of the page inert; Tab wraps around inside it; Escape cancels.
  */
 export function GenerationProgressDialog({ state, onCancel }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -42,6 +67,7 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
       aria-modal="true"
       aria-labelledby="generation-title"
       data-testid="progress-dialog"
+      onKeyDown={wrapFocus}
       onCancel={(event) => {
         // Escape: close through our own handler so the fetch is aborted too.
         event.preventDefault();
