@@ -35,10 +35,14 @@ export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Pro
   // shown state only when it answers the latest tick and no other save is out, so a
   // slow answer to an earlier tick never undoes a later one.
   const saving = useRef({ inFlight: 0, latest: 0 });
+  // The same count as state, shown as aria-busy: assistive technology (and a test) can tell
+  // when every answer has been handled and the ticks shown are final.
+  const [savesPending, setSavesPending] = useState(0);
 
   async function change(update: ProgressChange) {
     setProgress((current) => applyProgressChange(current, update));
     setError(null);
+    setSavesPending((count) => count + 1);
     saving.current.inFlight += 1;
     const number = ++saving.current.latest;
     try {
@@ -58,6 +62,7 @@ export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Pro
       setError(SAVE_FAILED);
     } finally {
       saving.current.inFlight -= 1;
+      setSavesPending((count) => count - 1);
     }
   }
 
@@ -73,6 +78,7 @@ export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Pro
           <div
             className="mt-5 rounded-xl bg-white p-4 ring-1 ring-slate-200"
             data-testid="completion"
+            aria-busy={savesPending > 0}
           >
             <div className="mb-2 flex justify-between text-sm font-medium">
               <span>Your progress</span>

@@ -150,34 +150,40 @@ test("two quick ticks both stick, even when the first save answers last", async 
   await home.generate.click();
   await page.waitForURL(/\/paths\/[a-z0-9]+$/);
   // The first save reaches the server at once, but its answer is held back until the
-  // second save has been answered.
-  let releaseFirst: () => void = () => {};
-  const firstHeld = new Promise<void>((resolve) => {
-    releaseFirst = resolve;
+  // second save's answer has fully reached the page.
+  const answeredTicks: number[] = [];
+  let secondAnswered: () => void = () => {};
+  const secondIn = new Promise<void>((resolve) => {
+    secondAnswered = resolve;
+  });
+  let bothAnswered: () => void = () => {};
+  const bothIn = new Promise<void>((resolve) => {
+    bothAnswered = resolve;
+  });
+  page.on("requestfinished", (request) => {
+    if (!request.url().endsWith("/progress")) return;
+    answeredTicks.push((request.postDataJSON() as { milestone: number }).milestone);
+    if (answeredTicks.length === 1) secondAnswered();
+    if (answeredTicks.length === 2) bothAnswered();
   });
   let saves = 0;
   await page.route("**/api/paths/*/progress", async (route) => {
     saves += 1;
     if (saves === 1) {
       const response = await route.fetch();
-      await firstHeld;
+      await secondIn;
       await route.fulfill({ response });
     } else {
       await route.continue();
-      releaseFirst();
     }
-  });
-  let answered = 0;
-  const bothAnswered = new Promise<void>((resolve) => {
-    page.on("response", (response) => {
-      if (response.url().includes("/progress") && ++answered === 2) resolve();
-    });
   });
   await page.getByLabel("Milestone 1 done").check();
   await page.getByLabel("Milestone 2 done").check();
-  await bothAnswered;
-  // Let the page handle the late answer (an older version let it undo the second tick).
-  await page.waitForTimeout(300);
+  await bothIn;
+  expect(answeredTicks, "the second tick's save was answered first").toEqual([1, 0]);
+  // The page has handled both answers once no save is pending (an older version let the
+  // late answer undo the second tick).
+  await expect(page.getByTestId("completion")).toHaveAttribute("aria-busy", "false");
   await expect(page.getByLabel("Milestone 1 done")).toBeChecked();
   await expect(page.getByLabel("Milestone 2 done")).toBeChecked();
   await page.reload();
