@@ -216,15 +216,18 @@ export function resumeTokenOf(request: Request): string | undefined {
   );
 }
 
-/** The job, if `userId` (signed in) or the holder of `resumeToken` (a guest) started it; else 404. */
+/**
+ * The job, if its starter asks: a signed-in user (`userId`, read only when the job has
+ * an owner) or the holder of `resumeToken` (a guest); anyone else gets 404.
+ */
 export async function findOwnJob(
   id: string,
-  asker: { userId?: string; resumeToken?: string },
+  asker: { userId: () => Promise<string | undefined>; resumeToken?: string },
 ): Promise<JobRecord> {
   const job = await findJob(id);
   if (!job) throw new AppError("not_found");
   const owner = job.userId
-    ? job.userId === asker.userId
+    ? job.userId === (await asker.userId())
     : Boolean(
         job.resumeTokenHash &&
           asker.resumeToken &&

@@ -11,10 +11,11 @@ export const dynamic = "force-dynamic";
  * gets 404. Idempotent: cancelling a finished job changes nothing.
  */
 export const POST = apiRoute(
-  { userId: currentUserId },
-  async ({ request, userId }, { params }: RouteContext<"/api/generations/[id]/cancel">) => {
+  {},
+  async ({ request }, { params }: RouteContext<"/api/generations/[id]/cancel">) => {
     const job = await findOwnJob((await params).id, {
-      userId,
+      // The session is read only for a signed-in user's job (a guest's needs the token).
+      userId: () => currentUserId(request),
       resumeToken: resumeTokenOf(request),
     });
     await cancelJob(job.id);

@@ -31,11 +31,11 @@ export const GET = apiRoute(
           new URL(request.url).searchParams.get("lastEventId") ??
           undefined,
       }),
-    userId: currentUserId,
   },
-  async ({ request, input, userId }, { params }: RouteContext<"/api/generations/[id]/stream">) => {
+  async ({ request, input }, { params }: RouteContext<"/api/generations/[id]/stream">) => {
     const job = await findOwnJob((await params).id, {
-      userId,
+      // The session is read only for a signed-in user's job (a guest's needs the token).
+      userId: () => currentUserId(request),
       resumeToken: resumeTokenOf(request),
     });
     return createSseResponse(
