@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useState } from "react";
+import type { GeneratedPath } from "@/lib/browser-api";
 import { type FieldIssue, toFieldIssues } from "@/lib/errors/field-issues";
 import type { TicketsLeft } from "@/lib/generation";
 import { saveGuestPath } from "@/lib/guest/storage";
-import type { LearningPath } from "@/lib/learning-path/path-schema";
 import {
   LEARNING_STYLES,
   LEVELS,
@@ -16,12 +16,7 @@ import {
 import { GenerationProgressDialog } from "./generation-progress-dialog";
 import { GenerationsLeft } from "./generations-left";
 import { type SkillOption, SkillPicker } from "./skill-picker";
-import {
-  CONNECTION_LOST,
-  errorMessageFrom,
-  remainingFrom,
-  useLearningPathGeneration,
-} from "./use-learning-path-generation";
+import { useLearningPathGeneration } from "./use-learning-path-generation";
 
 type Props = {
   skills: SkillOption[];
@@ -64,11 +59,9 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
   }, []);
   const [topic, setTopic] = useState("");
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [requestError, setRequestError] = useState<string | null>(null);
 
   const showPath = useCallback(
-    ({ path, redirectUrl }: { path: LearningPath; redirectUrl: string }) => {
+    ({ path, redirectUrl }: GeneratedPath) => {
       saveGuestPath(path);
       router.push(redirectUrl);
     },
@@ -78,9 +71,9 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
 
   const issueFor = (field: string) => issues.find((issue) => issue.field === field)?.message;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setRequestError(null);
+    generation.clearRequestError();
     const { streaming, ...input } = readForm(event.currentTarget);
     const parsed = learningPathRequestSchema.safeParse(input);
     if (!parsed.success) {
@@ -91,29 +84,7 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
       return;
     }
     setIssues([]);
-    if (streaming) {
-      void generation.start(parsed.data);
-      return;
-    }
-    setBusy(true);
-    try {
-      const response = await fetch("/api/generate", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      noteRemaining(remainingFrom(response));
-      if (!response.ok) {
-        setRequestError(await errorMessageFrom(response));
-        return;
-      }
-      const body = (await response.json()) as { path: LearningPath; redirect_url: string };
-      showPath({ path: body.path, redirectUrl: body.redirect_url });
-    } catch {
-      setRequestError(CONNECTION_LOST);
-    } finally {
-      setBusy(false);
-    }
+    void generation.start(parsed.data, { live: streaming });
   }
 
   const fieldError = (field: string) => {
@@ -270,24 +241,24 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
           <span>Enable real-time progress updates</span>
         </label>
 
-        {requestError && (
+        {generation.plainRequest.error && (
           <p
             role="alert"
             className="rounded-lg bg-red-50 p-3 text-red-800"
             data-testid="request-error"
           >
-            {requestError}
+            {generation.plainRequest.error}
           </p>
         )}
 
         <button
           type="submit"
-          disabled={busy || generation.state.status === "running"}
-          aria-busy={busy}
+          disabled={generation.plainRequest.pending || generation.state.status === "running"}
+          aria-busy={generation.plainRequest.pending}
           data-testid="generate-button"
           className="w-full rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-6 py-3 text-lg font-semibold text-slate-900 shadow hover:brightness-105 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-700 disabled:opacity-60"
         >
-          {busy ? "Generating..." : "Generate my learning path"}
+          {generation.plainRequest.pending ? "Generating..." : "Generate my learning path"}
         </button>
         {ticketsLeft && remaining !== null && (
           <GenerationsLeft limit={ticketsLeft.limit} remaining={remaining} signedIn={signedIn} />
