@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { BrowserApiError, changeSavedPath, deleteSavedPath } from "@/lib/browser-api";
 import type { SavedPathSummary } from "@/lib/db/learning-paths";
 
 type Props = { path: Omit<SavedPathSummary, "createdAt"> & { createdAt: string } };
@@ -13,16 +14,18 @@ export function SavedPathItem({ path }: Props) {
   const [renaming, setRenaming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function send(method: "PATCH" | "DELETE", body?: object) {
+  /** Runs one change; on success the dashboard reloads its list from the server. */
+  async function send(change: () => Promise<void>) {
     setError(null);
-    const response = await fetch(`/api/paths/${path.id}`, {
-      method,
-      headers: body ? { "Content-Type": "application/json" } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    }).catch(() => undefined);
-    if (!response?.ok) {
-      const json = (await response?.json().catch(() => null)) as { error?: string } | null;
-      setError(json?.error ?? "That did not work. Please try again.");
+    try {
+      await change();
+    } catch (failure) {
+      // Without an answer from the server there is no message of its own to show.
+      setError(
+        failure instanceof BrowserApiError && failure.code !== "network"
+          ? failure.message
+          : "That did not work. Please try again.",
+      );
       return false;
     }
     router.refresh();
@@ -32,7 +35,7 @@ export function SavedPathItem({ path }: Props) {
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const title = String(new FormData(event.currentTarget).get("title") ?? "");
-    if (await send("PATCH", { title })) setRenaming(false);
+    if (await send(() => changeSavedPath(path.id, { title }))) setRenaming(false);
   }
 
   return (
@@ -92,7 +95,7 @@ export function SavedPathItem({ path }: Props) {
         )}
         <button
           type="button"
-          onClick={() => send("PATCH", { archived: !path.archived })}
+          onClick={() => send(() => changeSavedPath(path.id, { archived: !path.archived }))}
           className="font-medium text-slate-700 hover:underline"
         >
           {path.archived ? "Unarchive" : "Archive"}
@@ -101,7 +104,7 @@ export function SavedPathItem({ path }: Props) {
           type="button"
           onClick={() => {
             if (window.confirm(`Delete "${path.title}"? This cannot be undone.`))
-              void send("DELETE");
+              void send(() => deleteSavedPath(path.id));
           }}
           className="font-medium text-red-700 hover:underline"
         >

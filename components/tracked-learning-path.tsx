@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { saveProgressChange } from "@/lib/browser-api";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import {
   applyProgressChange,
@@ -42,13 +43,7 @@ export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Pro
     saving.current.inFlight += 1;
     const number = ++saving.current.latest;
     try {
-      const response = await fetch(`/api/paths/${id}/progress`, {
-        method: "PATCH",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(update),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      const saved = (await response.json()) as { progress: PathProgress };
+      const saved = await saveProgressChange(id, update);
       if (saving.current.inFlight === 1 && number === saving.current.latest) {
         setProgress(saved.progress);
       }
