@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { BrowserApiError, changeSavedPath, deleteSavedPath } from "@/lib/browser-api";
-import type { SavedPathSummary } from "@/lib/db/learning-paths";
+import type { SavedPathListing } from "@/lib/learning-path/saved-path-summary";
 
-type Props = { path: Omit<SavedPathSummary, "createdAt"> & { createdAt: string } };
+type Props = { path: SavedPathListing };
 
 /** One saved path on the dashboard, with rename, archive / unarchive and delete. */
 export function SavedPathItem({ path }: Props) {
