@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
-import type { GenerationState } from "./use-learning-path-generation";
+import type { GenerationState } from "./generation-state";
 
 type Props = { state: GenerationState; onCancel: () => void };
 

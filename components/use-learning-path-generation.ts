@@ -11,74 +11,19 @@ import {
   openGenerationStream,
 } from "@/lib/browser-api";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
-import type { GenerationEvent, Stage } from "@/lib/sse/events";
+import type { GenerationEvent } from "@/lib/sse/events";
 import { readGenerationStream } from "@/lib/sse/read";
+import { applyEvent, failedState, type GenerationState, IDLE, STARTING } from "./generation-state";
 
-export type GenerationState =
-  | { status: "idle" }
-  | {
-      status: "running" | "done" | "error";
-      progress: number;
-      message: string;
-      stage: Stage;
-      milestones: string[];
-      error?: string;
-      /** The server refused before any stream started (a quota, bad input): nothing ran. */
-      refused?: boolean;
-    };
+type Callbacks = {
+  onFinished: (result: GeneratedPath) => void;
+  onRemaining?: (remaining: number | null) => void;
+};
 
 /** The request made when real-time progress is off: no dialog, only a busy button. */
 export type PlainRequestState = { pending: boolean; error: string | null };
 
-type ActiveState = Exclude<GenerationState, { status: "idle" }>;
-
-const STARTING: ActiveState = {
-  status: "running",
-  progress: 0,
-  message: "Starting...",
-  stage: "analyzing",
-  milestones: [],
-};
-
 const NO_PLAIN_REQUEST: PlainRequestState = { pending: false, error: null };
-
-/** Applies one server event to the dialog state; progress never moves backwards. */
-function applyEvent(state: GenerationState, event: GenerationEvent): GenerationState {
-  const base = state.status === "idle" ? STARTING : state;
-  const progress = Math.max(base.progress, event.progress);
-  if (event.type === "error") {
-    return {
-      ...base,
-      status: "error",
-      progress,
-      message: event.error,
-      stage: event.stage,
-      error: event.error,
-    };
-  }
-  const milestones =
-    event.type === "progress" && event.milestone
-      ? [...base.milestones, event.milestone.title]
-      : base.milestones;
-  return {
-    ...base,
-    status: event.type === "done" ? "done" : "running",
-    progress,
-    message: event.message,
-    stage: event.stage,
-    milestones,
-  };
-}
-
-function failedState(state: GenerationState, message: string, refused: boolean): GenerationState {
-  return {
-    ...(state.status === "idle" ? STARTING : state),
-    status: "error",
-    message,
-    error: message,
-    refused,
-  };
-}
 
 /** What a failed call shows: the server's own message, or a lost connection. */
 const messageOf = (error: unknown) =>
@@ -110,21 +55,11 @@ async function followGeneration(
   return finished ?? (failed ? "failed" : undefined);
 }
 
-/**
- * Generates a path, streamed (progress in a dialog) or in one plain request. The
- * generation is a job on the server: a lost connection does not stop it, `cancel` does
- * (it tells the server, then closes the connection).
- */
-export function useLearningPathGeneration(
-  onFinished: (result: GeneratedPath) => void,
-  onRemaining?: (remaining: number | null) => void,
-) {
-  const [state, setState] = useState<GenerationState>({ status: "idle" });
-  const [plainRequest, setPlainRequest] = useState(NO_PLAIN_REQUEST);
-  const controllerRef = useRef<AbortController | null>(null);
+/** A streamed generation, its progress shown in the dialog; `stop` cancels its job. */
+function useStreamedGeneration({ onFinished, onRemaining }: Callbacks) {
+  const [state, setState] = useState<GenerationState>(IDLE);
   const jobRef = useRef<GenerationJob | null>(null);
-
-  const stream = useCallback(
+  const run = useCallback(
     async (request: LearningPathRequest, signal: AbortSignal) => {
       setState(STARTING);
       const fail = (message: string, refused = false) =>
@@ -143,20 +78,46 @@ export function useLearningPathGeneration(
     },
     [onFinished, onRemaining],
   );
+  const stop = useCallback(() => {
+    if (jobRef.current) cancelGeneration(jobRef.current);
+    jobRef.current = null;
+    setState(IDLE);
+  }, []);
+  return { state, run, stop };
+}
 
-  const requestPlain = useCallback(
+/** A generation in one plain request: the button waits, a failure shows under the form. */
+function usePlainGeneration({ onFinished, onRemaining }: Callbacks) {
+  const [state, setState] = useState(NO_PLAIN_REQUEST);
+  const run = useCallback(
     async (request: LearningPathRequest, signal: AbortSignal) => {
-      setPlainRequest({ pending: true, error: null });
+      setState({ pending: true, error: null });
       try {
         onFinished(await generateLearningPath(request, { signal, onRemaining }));
-        setPlainRequest(NO_PLAIN_REQUEST);
+        setState(NO_PLAIN_REQUEST);
       } catch (error) {
         if (signal.aborted) return;
-        setPlainRequest({ pending: false, error: messageOf(error) });
+        setState({ pending: false, error: messageOf(error) });
       }
     },
     [onFinished, onRemaining],
   );
+  const clearError = useCallback(() => setState((current) => ({ ...current, error: null })), []);
+  return { state, run, clearError };
+}
+
+/**
+ * Generates a path, streamed (progress in a dialog) or in one plain request. The
+ * generation is a job on the server: a lost connection does not stop it, `cancel` does
+ * (it tells the server, then closes the connection).
+ */
+export function useLearningPathGeneration(
+  onFinished: (result: GeneratedPath) => void,
+  onRemaining?: (remaining: number | null) => void,
+) {
+  const streamed = useStreamedGeneration({ onFinished, onRemaining });
+  const plain = usePlainGeneration({ onFinished, onRemaining });
+  const controllerRef = useRef<AbortController | null>(null);
 
   const start = useCallback(
     async (request: LearningPathRequest, { live }: { live: boolean }) => {
@@ -164,30 +125,30 @@ export function useLearningPathGeneration(
       const controller = new AbortController();
       controllerRef.current = controller;
       try {
-        await (live ? stream : requestPlain)(request, controller.signal);
+        await (live ? streamed.run : plain.run)(request, controller.signal);
       } finally {
         if (controllerRef.current === controller) controllerRef.current = null;
       }
     },
-    [stream, requestPlain],
+    [streamed.run, plain.run],
   );
 
+  const { stop } = streamed;
   const cancel = useCallback(() => {
-    if (jobRef.current) cancelGeneration(jobRef.current);
-    jobRef.current = null;
+    stop();
     controllerRef.current?.abort();
     controllerRef.current = null;
-    setState({ status: "idle" });
-  }, []);
-
-  const clearRequestError = useCallback(
-    () => setPlainRequest((current) => ({ ...current, error: null })),
-    [],
-  );
+  }, [stop]);
 
   // Leaving the page only closes the connection: the job goes on (a signed-in user's
   // path is saved; a guest's job stops once nobody has read it for 30 s).
   useEffect(() => () => controllerRef.current?.abort(), []);
 
-  return { state, plainRequest, start, cancel, clearRequestError };
+  return {
+    state: streamed.state,
+    plainRequest: plain.state,
+    start,
+    cancel,
+    clearRequestError: plain.clearError,
+  };
 }
