@@ -70,3 +70,8 @@ export function failedState(
     refused,
   };
 }
+
+/** Refused before anything ran: there is no progress to show, only the reason. */
+export function refusedBeforeStart(state: GenerationState): boolean {
+  return state.status === "error" && state.refused === true;
+}
