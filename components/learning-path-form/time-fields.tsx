@@ -1,4 +1,5 @@
 import type { FieldIssue } from "@/lib/errors/field-issues";
+import { MAX_WEEKS } from "@/lib/learning-path/request-schema";
 import { ChoiceFieldset } from "./choice-fieldset";
 import { TIME_CHOICES } from "./choices";
 import { errorAttributes, FieldError, issueFor } from "./field-error";
@@ -18,7 +19,7 @@ export function TimeFields({ issues }: { issues: FieldIssue[] }) {
           type="number"
           inputMode="numeric"
           min={1}
-          max={52}
+          max={MAX_WEEKS}
           defaultValue={8}
           {...errorAttributes("durationWeeks", durationError)}
           className="field mt-2"
