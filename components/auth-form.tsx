@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { AuthFormState } from "@/lib/auth/actions";
+import { CredentialFields } from "./auth-form/credential-fields";
 
 type Props = {
   mode: "sign-in" | "sign-up";
@@ -14,12 +15,6 @@ type Props = {
 export function AuthForm({ mode, action, callbackUrl }: Props) {
   const [state, submit, pending] = useActionState(action, {});
   const signUp = mode === "sign-up";
-  const fieldError = (name: string) =>
-    state.fields?.[name] ? (
-      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-        {state.fields[name]}
-      </p>
-    ) : null;
   return (
     <form action={submit} className="space-y-5" data-testid={`${mode}-form`}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -31,38 +26,7 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
           <input id="name" name="name" autoComplete="name" className="field mt-2" />
         </div>
       )}
-      <div>
-        <label htmlFor="email" className="block font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          required
-          autoComplete="email"
-          aria-describedby={state.fields?.email ? "email-error" : undefined}
-          className="field mt-2"
-        />
-        {fieldError("email")}
-      </div>
-      <div>
-        <label htmlFor="password" className="block font-medium">
-          Password{" "}
-          {signUp && <span className="font-normal text-slate-500">(at least 8 characters)</span>}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          required
-          minLength={signUp ? 8 : undefined}
-          autoComplete={signUp ? "new-password" : "current-password"}
-          aria-describedby={state.fields?.password ? "password-error" : undefined}
-          className="field mt-2"
-        />
-        {fieldError("password")}
-      </div>
+      <CredentialFields signUp={signUp} fields={state.fields} />
       {state.error && (
         <p role="alert" data-testid="auth-error" className="rounded-lg bg-red-50 p-3 text-red-800">
           {state.error}
@@ -75,15 +39,22 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
       >
         {signUp ? "Create account" : "Sign in"}
       </button>
-      <p className="text-center text-sm text-slate-600">
-        {signUp ? "Already have an account? " : "New here? "}
-        <Link
-          href={`/${signUp ? "sign-in" : "sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-medium text-violet-700 hover:underline"
-        >
-          {signUp ? "Sign in" : "Create an account"}
-        </Link>
-      </p>
+      <SwitchModeLink signUp={signUp} callbackUrl={callbackUrl} />
     </form>
+  );
+}
+
+/** Points a visitor on the wrong form to the other one, keeping where to go afterwards. */
+function SwitchModeLink({ signUp, callbackUrl }: { signUp: boolean; callbackUrl: string }) {
+  return (
+    <p className="text-center text-sm text-slate-600">
+      {signUp ? "Already have an account? " : "New here? "}
+      <Link
+        href={`/${signUp ? "sign-in" : "sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        className="font-medium text-violet-700 hover:underline"
+      >
+        {signUp ? "Sign in" : "Create an account"}
+      </Link>
+    </p>
   );
 }

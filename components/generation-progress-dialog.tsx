@@ -1,20 +1,12 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useRef } from "react";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
-import type { GenerationState } from "./use-learning-path-generation";
+import { ProgressReadout } from "./generation-progress-dialog/progress-readout";
+import { StreamedMilestones } from "./generation-progress-dialog/streamed-milestones";
+import { type GenerationState, refusedBeforeStart } from "./generation-state";
 
 type Props = { state: GenerationState; onCancel: () => void };
-
-const STAGE_NAMES = {
-  analyzing: "Analyzing your topic",
-  curriculum: "Building the curriculum",
-  resources: "Finding resources",
-  insights: "Adding career insights",
-  finalizing: "Finalizing",
-  complete: "Complete",
-} as const;
 
 const FOCUSABLE =
   "button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex='-1'])";
@@ -58,9 +50,7 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
 
   if (state.status === "idle") return <dialog ref={dialogRef} aria-hidden="true" />;
 
-  const failed = state.status === "error";
-  // Refused before anything ran: no progress to show, only the reason.
-  const refused = failed && state.refused === true;
+  const refused = refusedBeforeStart(state);
   return (
     <dialog
       ref={dialogRef}
@@ -81,48 +71,8 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
           {refused ? "Your learning path could not start" : "Generating your learning path"}
         </h2>
       </div>
-      <div className="mt-6">
-        {!refused && (
-          <ProgressBar value={state.progress} label="Generation progress" failed={failed} />
-        )}
-        <div className="mt-2 flex justify-between gap-4 text-sm">
-          <p
-            data-testid="progress-message"
-            className={failed ? "font-medium text-red-700" : "text-slate-700"}
-          >
-            {state.message}
-          </p>
-          {!refused && (
-            <span className="tabular-nums text-slate-500" data-testid="progress-value">
-              {state.progress}%
-            </span>
-          )}
-        </div>
-        {/* Announce stage changes and outcomes, not every percent. */}
-        <p className="sr-only" aria-live="polite" data-testid="progress-announcement">
-          {failed ? `Error: ${state.error}` : STAGE_NAMES[state.stage]}
-        </p>
-      </div>
-      {state.milestones.length > 0 && (
-        <div className="mt-5">
-          <h3 className="text-sm font-medium text-slate-600">Milestones so far</h3>
-          <ol
-            data-testid="streamed-milestones"
-            className="mt-2 max-h-48 space-y-1 overflow-y-auto text-sm"
-          >
-            {state.milestones.map((title, index) => (
-              <li
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list only grows at its end, so the position is the identity
-                key={`${index}-${title}`}
-                className="animate-fade-in flex gap-2 motion-reduce:animate-none"
-              >
-                <span className="font-semibold text-brand-to">{index + 1}.</span>
-                <span>{title}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      <ProgressReadout state={state} />
+      <StreamedMilestones titles={state.milestones} />
       <div className="mt-6 flex justify-end">
         <button
           type="button"
@@ -130,7 +80,7 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
           data-testid="cancel-generation"
           className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-to"
         >
-          {failed ? "Close" : "Cancel"}
+          {state.status === "error" ? "Close" : "Cancel"}
         </button>
       </div>
     </dialog>

@@ -30,12 +30,3 @@ export function GenerationsLeft({ limit, remaining, signedIn }: Props) {
     </p>
   );
 }
-
-/** "about 3 hours" from a Retry-After in seconds: the wait a 429 asks for, in words. */
-export function describeWait(seconds: number): string {
-  if (seconds < 90) return "a minute";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `about ${minutes} minutes`;
-  const hours = Math.round(minutes / 60);
-  return `about ${hours} ${hours === 1 ? "hour" : "hours"}`;
-}

@@ -3,8 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { BrowserApiError, saveGuestPathToAccount } from "@/lib/browser-api";
 import { loadGuestPath } from "@/lib/guest/load";
 import { clearGuestPath } from "@/lib/guest/storage";
+
+const SAVE_FAILED = "Could not save the path. Please try again.";
 
 /** After signing in, saves the path this tab generated as a guest, then opens it. */
 export function SaveGuestPath() {
@@ -20,24 +23,15 @@ export function SaveGuestPath() {
       setMessage("There is no unsaved learning path in this tab.");
       return;
     }
-    void (async () => {
-      try {
-        const response = await fetch("/api/paths", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ path }),
-        });
-        const body = (await response.json()) as { redirect_url?: string; error?: string };
-        if (!response.ok || !body.redirect_url) {
-          setMessage(body.error ?? "Could not save the path. Please try again.");
-          return;
-        }
+    saveGuestPathToAccount(path).then(
+      ({ redirectUrl }) => {
         clearGuestPath();
-        router.replace(body.redirect_url);
-      } catch {
-        setMessage("Connection lost. Please try again.");
-      }
-    })();
+        router.replace(redirectUrl);
+      },
+      (error: unknown) => {
+        setMessage(error instanceof BrowserApiError ? error.message : SAVE_FAILED);
+      },
+    );
   }, [router]);
 
   return (

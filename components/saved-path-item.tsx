@@ -1,38 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import type { SavedPathSummary } from "@/lib/db/learning-paths";
-
-type Props = { path: Omit<SavedPathSummary, "createdAt"> & { createdAt: string } };
+import { useState } from "react";
+import { changeSavedPath } from "@/lib/browser-api";
+import type { SavedPathListing } from "@/lib/learning-path/saved-path-summary";
+import { PathActions } from "./saved-path-item/path-actions";
+import { RenameForm } from "./saved-path-item/rename-form";
+import { useSavedPathChange } from "./saved-path-item/use-saved-path-change";
 
 /** One saved path on the dashboard, with rename, archive / unarchive and delete. */
-export function SavedPathItem({ path }: Props) {
-  const router = useRouter();
+export function SavedPathItem({ path }: { path: SavedPathListing }) {
   const [renaming, setRenaming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSavedPathChange();
 
-  async function send(method: "PATCH" | "DELETE", body?: object) {
-    setError(null);
-    const response = await fetch(`/api/paths/${path.id}`, {
-      method,
-      headers: body ? { "Content-Type": "application/json" } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    }).catch(() => undefined);
-    if (!response?.ok) {
-      const json = (await response?.json().catch(() => null)) as { error?: string } | null;
-      setError(json?.error ?? "That did not work. Please try again.");
-      return false;
-    }
-    router.refresh();
-    return true;
-  }
-
-  async function rename(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get("title") ?? "");
-    if (await send("PATCH", { title })) setRenaming(false);
+  async function rename(title: string) {
+    if (await run(() => changeSavedPath(path.id, { title }))) setRenaming(false);
   }
 
   return (
@@ -41,31 +23,12 @@ export function SavedPathItem({ path }: Props) {
       data-testid="saved-path"
     >
       {renaming ? (
-        <form onSubmit={rename} className="flex flex-wrap gap-2">
-          <label htmlFor={`title-${path.id}`} className="sr-only">
-            New name
-          </label>
-          <input
-            id={`title-${path.id}`}
-            name="title"
-            defaultValue={path.title}
-            maxLength={200}
-            className="field max-w-md"
-          />
-          <button
-            type="submit"
-            className="rounded-lg bg-violet-600 px-3 py-1.5 text-sm font-medium text-white"
-          >
-            Save name
-          </button>
-          <button
-            type="button"
-            onClick={() => setRenaming(false)}
-            className="rounded-lg px-3 py-1.5 text-sm"
-          >
-            Cancel
-          </button>
-        </form>
+        <RenameForm
+          id={path.id}
+          title={path.title}
+          onRename={rename}
+          onCancel={() => setRenaming(false)}
+        />
       ) : (
         <Link
           href={`/paths/${path.id}`}
@@ -80,34 +43,7 @@ export function SavedPathItem({ path }: Props) {
         {" · "}
         <span data-testid="path-completion">{path.completion}% complete</span>
       </p>
-      <div className="mt-2 flex flex-wrap gap-3 text-sm">
-        {!renaming && (
-          <button
-            type="button"
-            onClick={() => setRenaming(true)}
-            className="font-medium text-slate-700 hover:underline"
-          >
-            Rename
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={() => send("PATCH", { archived: !path.archived })}
-          className="font-medium text-slate-700 hover:underline"
-        >
-          {path.archived ? "Unarchive" : "Archive"}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            if (window.confirm(`Delete "${path.title}"? This cannot be undone.`))
-              void send("DELETE");
-          }}
-          className="font-medium text-red-700 hover:underline"
-        >
-          Delete
-        </button>
-      </div>
+      <PathActions path={path} renaming={renaming} onRename={() => setRenaming(true)} run={run} />
       {error && (
         <p role="status" className="mt-2 text-sm text-red-700">
           {error}

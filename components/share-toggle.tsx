@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { setPathSharing } from "@/lib/browser-api";
 
 /** Lets the owner turn a public read-only link on and off. */
 export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string | null }) {
@@ -11,15 +12,13 @@ export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string
   async function toggle() {
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/paths/${id}/share`, {
-      method: url ? "DELETE" : "POST",
-    }).catch(() => undefined);
-    setBusy(false);
-    if (!response?.ok) {
+    try {
+      setUrl(await setPathSharing(id, !url));
+    } catch {
       setError("Could not change sharing. Please try again.");
-      return;
+    } finally {
+      setBusy(false);
     }
-    setUrl(((await response.json()) as { url: string | null }).url);
   }
 
   const absolute =

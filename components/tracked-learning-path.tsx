@@ -1,18 +1,10 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import {
-  applyProgressChange,
-  completionPercent,
-  type PathProgress,
-  type ProgressChange,
-  resourceKey,
-} from "@/lib/learning-path/progress";
-import { ExportLinks } from "./export-links";
+import { completionPercent, type PathProgress, resourceKey } from "@/lib/learning-path/progress";
 import { LearningPathView } from "./learning-path-view";
-import { ShareToggle } from "./share-toggle";
+import { ProgressPanel } from "./tracked-learning-path/progress-panel";
+import { useProgressSaving } from "./tracked-learning-path/use-progress-saving";
 
 type Props = {
   id: string;
@@ -21,78 +13,24 @@ type Props = {
   shareUrl: string | null;
 };
 
-const SAVE_FAILED = "Could not save your progress. Please try again.";
-
-/**
- * A saved path with done checkboxes. Ticks show at once and are saved in the background;
- * a tick the server did not accept is rolled back with a message.
- */
+/** A saved path with done checkboxes, the learner's progress and its exports. */
 export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Props) {
-  const [progress, setProgress] = useState(initialProgress);
-  const [error, setError] = useState<string | null>(null);
-
-  // Saves on their way, and the number of the latest. The server's answer replaces the
-  // shown state only when it answers the latest tick and no other save is out, so a
-  // slow answer to an earlier tick never undoes a later one.
-  const saving = useRef({ inFlight: 0, latest: 0 });
-  // The same count as state, shown as aria-busy: assistive technology (and a test) can tell
-  // when every answer has been handled and the ticks shown are final.
-  const [savesPending, setSavesPending] = useState(0);
-
-  async function change(update: ProgressChange) {
-    setProgress((current) => applyProgressChange(current, update));
-    setError(null);
-    setSavesPending((count) => count + 1);
-    saving.current.inFlight += 1;
-    const number = ++saving.current.latest;
-    try {
-      const response = await fetch(`/api/paths/${id}/progress`, {
-        method: "PATCH",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(update),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      const saved = (await response.json()) as { progress: PathProgress };
-      if (saving.current.inFlight === 1 && number === saving.current.latest) {
-        setProgress(saved.progress);
-      }
-    } catch {
-      // Undo only this tick; ticks made since stay as they are.
-      setProgress((current) => applyProgressChange(current, { ...update, done: !update.done }));
-      setError(SAVE_FAILED);
-    } finally {
-      saving.current.inFlight -= 1;
-      setSavesPending((count) => count - 1);
-    }
-  }
-
+  const { progress, error, change, saving } = useProgressSaving(id, initialProgress);
   const milestonesDone = new Set(progress.milestones);
   const resourcesDone = new Set(progress.resources);
-  const completion = completionPercent(path, progress);
 
   return (
     <LearningPathView
       path={path}
       controls={{
         header: (
-          <div
-            className="mt-5 rounded-xl bg-white p-4 ring-1 ring-slate-200"
-            data-testid="completion"
-            aria-busy={savesPending > 0}
-          >
-            <div className="mb-2 flex justify-between text-sm font-medium">
-              <span>Your progress</span>
-              <span data-testid="completion-value">{completion}% complete</span>
-            </div>
-            <ProgressBar value={completion} label="Path completion" />
-            <ExportLinks id={id} />
-            <ShareToggle id={id} initialUrl={shareUrl} />
-            {error && (
-              <p role="status" className="mt-2 text-sm text-red-700" data-testid="progress-error">
-                {error}
-              </p>
-            )}
-          </div>
+          <ProgressPanel
+            id={id}
+            completion={completionPercent(path, progress)}
+            shareUrl={shareUrl}
+            error={error}
+            saving={saving}
+          />
         ),
         milestone: (index) => (
           <input

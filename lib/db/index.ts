@@ -42,7 +42,6 @@ export {
   findLearningPathForUser,
   findSharedLearningPath,
   listLearningPathsForUser,
-  type SavedPathSummary,
   saveLearningPath,
   setLearningPathSharing,
   updateLearningPathForUser,

@@ -12,20 +12,11 @@ import {
   readProgress,
 } from "@/lib/learning-path/progress";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
+import type { SavedPathSummary } from "@/lib/learning-path/saved-path-summary";
 import { getDb } from "./client";
 
 // Saved paths. Every read and write is scoped to the owner: a path that belongs to
 // someone else is indistinguishable from one that does not exist.
-
-export type SavedPathSummary = {
-  id: string;
-  title: string;
-  topic: string;
-  level: string;
-  archived: boolean;
-  createdAt: Date;
-  completion: number;
-};
 
 export async function saveLearningPath(
   userId: string,

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SavedPathItem } from "@/components/saved-path-item";
 import { auth } from "@/lib/auth";
 import { listLearningPathsForUser } from "@/lib/db";
+import type { SavedPathListing } from "@/lib/learning-path/saved-path-summary";
 
 export const metadata: Metadata = { title: "My paths · AI Learning Path Generator" };
 
@@ -11,10 +12,12 @@ export default async function MyPathsPage() {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/sign-in?callbackUrl=/paths");
-  const paths = (await listLearningPathsForUser(userId)).map((path) => ({
-    ...path,
-    createdAt: path.createdAt.toISOString(),
-  }));
+  const paths = (await listLearningPathsForUser(userId)).map(
+    (path): SavedPathListing => ({
+      ...path,
+      createdAt: path.createdAt.toISOString(),
+    }),
+  );
   const active = paths.filter((path) => !path.archived);
   const archived = paths.filter((path) => path.archived);
   return (

@@ -1,0 +1,25 @@
+import { MAX_GOALS } from "@/lib/learning-path/request-schema";
+import { errorAttributes, FieldError } from "./field-error";
+
+/** Optional goals, one per line. */
+export function GoalsField({ error }: { error: string | undefined }) {
+  return (
+    <div>
+      <label htmlFor="goals" className="block font-medium">
+        Goals{" "}
+        <span className="font-normal text-slate-500">
+          (optional, one per line, up to {MAX_GOALS})
+        </span>
+      </label>
+      <textarea
+        id="goals"
+        name="goals"
+        rows={3}
+        placeholder={"Build a portfolio project\nPass a job interview"}
+        {...errorAttributes("goals", error)}
+        className="field mt-2"
+      />
+      <FieldError field="goals" error={error} />
+    </div>
+  );
+}

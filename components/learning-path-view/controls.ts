@@ -1,0 +1,8 @@
+import type { ReactNode } from "react";
+
+/** Optional per-item controls (the saved-path page's done checkboxes). */
+export type LearningPathControls = {
+  header?: ReactNode;
+  milestone?: (index: number) => ReactNode;
+  resource?: (milestone: number, resource: number) => ReactNode;
+};

@@ -1,0 +1,42 @@
+import { changeSavedPath, deleteSavedPath } from "@/lib/browser-api";
+import type { SavedPathListing } from "@/lib/learning-path/saved-path-summary";
+
+type Props = {
+  path: SavedPathListing;
+  /** Hides Rename while the name is being edited. */
+  renaming: boolean;
+  onRename: () => void;
+  run: (change: () => Promise<void>) => Promise<boolean>;
+};
+
+const ACTION = "font-medium text-slate-700 hover:underline";
+
+/** Rename, archive / unarchive and delete for one saved path. */
+export function PathActions({ path, renaming, onRename, run }: Props) {
+  return (
+    <div className="mt-2 flex flex-wrap gap-3 text-sm">
+      {!renaming && (
+        <button type="button" onClick={onRename} className={ACTION}>
+          Rename
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => run(() => changeSavedPath(path.id, { archived: !path.archived }))}
+        className={ACTION}
+      >
+        {path.archived ? "Unarchive" : "Archive"}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          if (window.confirm(`Delete "${path.title}"? This cannot be undone.`))
+            void run(() => deleteSavedPath(path.id));
+        }}
+        className="font-medium text-red-700 hover:underline"
+      >
+        Delete
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { ExportLinks } from "../export-links";
+import { ShareToggle } from "../share-toggle";
+
+type Props = {
+  id: string;
+  completion: number;
+  shareUrl: string | null;
+  error: string | null;
+  /** Ticks are still being saved: the figures may change (aria-busy). */
+  saving: boolean;
+};
+
+/** Under the path's title: how complete it is, exports, sharing, and a failed save. */
+export function ProgressPanel({ id, completion, shareUrl, error, saving }: Props) {
+  return (
+    <div
+      className="mt-5 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+      data-testid="completion"
+      aria-busy={saving}
+    >
+      <div className="mb-2 flex justify-between text-sm font-medium">
+        <span>Your progress</span>
+        <span data-testid="completion-value">{completion}% complete</span>
+      </div>
+      <ProgressBar value={completion} label="Path completion" />
+      <ExportLinks id={id} />
+      <ShareToggle id={id} initialUrl={shareUrl} />
+      {error && (
+        <p role="status" className="mt-2 text-sm text-red-700" data-testid="progress-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { LearningPath } from "@/lib/learning-path/path-schema";
+import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
+import { connectionLost } from "./error";
+import { callApi, callApiForJson } from "./request";
+
+type GenerationCall = {
+  signal?: AbortSignal;
+  /** Told the generations left today whenever the server says (null: it did not say). */
+  onRemaining?: (remaining: number | null) => void;
+};
+
+export type GeneratedPath = { path: LearningPath; redirectUrl: string };
+
+/**
+ * A generation running as a job on the server: its id and, for a guest, the token (from
+ * the first frame) that proves it is theirs.
+ */
+export type GenerationJob = { id: string; resumeToken?: string };
+
+/**
+ * Generations left today after this request, from the quota header (null: not told).
+ * A refused request (429) means none are left now.
+ */
+function remainingFrom(response: Response): number | null {
+  if (response.status === 429) return 0;
+  const header = response.headers.get("X-Generations-Remaining");
+  return header === null ? null : Number(header);
+}
+
+function reportRemaining(call: GenerationCall) {
+  return (response: Response) => call.onRemaining?.(remainingFrom(response));
+}
+
+/**
+ * Starts a generation and resolves with its SSE body (read it with readGenerationStream)
+ * and its job id once the server has accepted it. Aborting the signal only closes this
+ * connection: the job goes on until cancelGeneration stops it.
+ */
+export async function openGenerationStream(
+  request: LearningPathRequest,
+  call: GenerationCall = {},
+): Promise<{ body: ReadableStream<Uint8Array>; jobId: string | null }> {
+  const response = await callApi("/api/generate/stream", {
+    method: "POST",
+    json: request,
+    accept: "text/event-stream",
+    signal: call.signal,
+    onResponse: reportRemaining(call),
+  });
+  if (!response.body) throw connectionLost();
+  return { body: response.body, jobId: response.headers.get("X-Generation-Id") };
+}
+
+/**
+ * Stops the job on the server, and its model call with it. Sent with keepalive, so it
+ * goes through even as the page is left. A failure is not reported: the dialog has
+ * already closed and there is nothing left for the learner to do about it.
+ */
+export function cancelGeneration(job: GenerationJob): void {
+  callApi(`/api/generations/${encodeURIComponent(job.id)}/cancel`, {
+    method: "POST",
+    headers: job.resumeToken ? { "X-Resume-Token": job.resumeToken } : undefined,
+    keepalive: true,
+  }).catch(() => {});
+}
+
+/** Generates a path in one request, for when real-time progress is turned off. */
+export async function generateLearningPath(
+  request: LearningPathRequest,
+  call: GenerationCall = {},
+): Promise<GeneratedPath> {
+  const body = await callApiForJson<{ path: LearningPath; redirect_url: string }>("/api/generate", {
+    method: "POST",
+    json: request,
+    signal: call.signal,
+    onResponse: reportRemaining(call),
+  });
+  return { path: body.path, redirectUrl: body.redirect_url };
+}

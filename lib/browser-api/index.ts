@@ -1,0 +1,20 @@
+// How the browser talks to this site's API: one typed function per call, and one error
+// (BrowserApiError) for every way a call can fail. Client-safe: nothing here reaches for
+// server-only code. The generation stream's frames are read by lib/sse/read.ts.
+
+export { BrowserApiError, CONNECTION_LOST, describeWait } from "./error";
+export {
+  cancelGeneration,
+  type GeneratedPath,
+  type GenerationJob,
+  generateLearningPath,
+  openGenerationStream,
+} from "./generation";
+export {
+  changeSavedPath,
+  deleteSavedPath,
+  type SavedPathChange,
+  saveGuestPathToAccount,
+  saveProgressChange,
+  setPathSharing,
+} from "./saved-paths";
