@@ -16,17 +16,25 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
   const [state, submit, pending] = useActionState(action, {});
   const signUp = mode === "sign-up";
   return (
-    <form action={submit} className="space-y-5" data-testid={`${mode}-form`}>
+    // React resets the form after each attempt; the fields come back from the answer's
+    // values. aria-busy tells assistive technology (and tests) when the answer is in.
+    <form action={submit} className="space-y-5" data-testid={`${mode}-form`} aria-busy={pending}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {signUp && (
         <div>
           <label htmlFor="name" className="block font-medium">
             Name <span className="font-normal text-slate-500">(optional)</span>
           </label>
-          <input id="name" name="name" autoComplete="name" className="field mt-2" />
+          <input
+            id="name"
+            name="name"
+            autoComplete="name"
+            defaultValue={state.values?.name}
+            className="field mt-2"
+          />
         </div>
       )}
-      <CredentialFields signUp={signUp} fields={state.fields} />
+      <CredentialFields signUp={signUp} fields={state.fields} email={state.values?.email} />
       {state.error && (
         <p role="alert" data-testid="auth-error" className="rounded-lg bg-red-50 p-3 text-red-800">
           {state.error}

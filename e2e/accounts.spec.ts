@@ -280,11 +280,17 @@ test("repeated wrong passwords lock the account's sign-in for a while", async ({
   await page.goto("/sign-in");
   const answered = () =>
     page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in"));
+  const form = page.getByTestId("sign-in-form");
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel(/^Password/).fill(`guess ${attempt}`);
     await Promise.all([answered(), page.getByRole("button", { name: "Sign in" }).click()]);
+    // React resets the form once the answer is in: fill it again only after that.
+    await expect(form).toHaveAttribute("aria-busy", "false");
     await expect(page.getByTestId("auth-error")).toHaveText("Wrong email or password.");
+    // The email typed stays; the password does not.
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel(/^Password/)).toHaveValue("");
   }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(PASSWORD);

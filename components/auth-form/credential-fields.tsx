@@ -1,6 +1,11 @@
 import type { AuthFormState } from "@/lib/auth/actions";
 
-type Props = { signUp: boolean; fields: AuthFormState["fields"] };
+type Props = {
+  signUp: boolean;
+  fields: AuthFormState["fields"];
+  /** The email typed in the last attempt, filled in again. */
+  email?: string;
+};
 
 function FieldError({ name, fields }: { name: string; fields: AuthFormState["fields"] }) {
   const message = fields?.[name];
@@ -13,7 +18,7 @@ function FieldError({ name, fields }: { name: string; fields: AuthFormState["fie
 }
 
 /** Email and password; signing up asks for a new password, signing in for the current one. */
-export function CredentialFields({ signUp, fields }: Props) {
+export function CredentialFields({ signUp, fields, email }: Props) {
   return (
     <>
       <div>
@@ -26,6 +31,7 @@ export function CredentialFields({ signUp, fields }: Props) {
           type="email"
           required
           autoComplete="email"
+          defaultValue={email}
           aria-describedby={fields?.email ? "email-error" : undefined}
           className="field mt-2"
         />

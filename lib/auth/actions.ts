@@ -9,7 +9,13 @@ import { hashPassword } from "./passwords";
 // Server actions behind the sign-in, sign-up and sign-out forms. Next.js checks that a
 // server action is posted from this site's own pages (Origin against Host).
 
-export type AuthFormState = { error?: string; fields?: Record<string, string> };
+export type AuthFormState = {
+  error?: string;
+  /** A message per field that needs attention. */
+  fields?: Record<string, string>;
+  /** What the visitor typed (never the password), shown again after a failed attempt. */
+  values?: { email?: string; name?: string };
+};
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
 const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Please wait 15 minutes and try again.";
@@ -28,14 +34,24 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
   }
 }
 
+/** The form's own text fields, to fill them in again when the attempt failed. */
+function typedValues(form: FormData): AuthFormState["values"] {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value.slice(0, 320) : undefined;
+  };
+  return { email: text("email"), name: text("name") };
+}
+
 export async function signInAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
   const parsed = signInSchema.safeParse({
     email: form.get("email"),
     password: form.get("password"),
   });
-  if (!parsed.success) return { error: WRONG_CREDENTIALS };
+  if (!parsed.success) return { error: WRONG_CREDENTIALS, values: typedValues(form) };
   const redirectTo = safeRedirectPath(form.get("callbackUrl"));
-  return signInWithPassword(parsed.data.email, parsed.data.password, redirectTo);
+  const result = await signInWithPassword(parsed.data.email, parsed.data.password, redirectTo);
+  return { ...result, values: typedValues(form) };
 }
 
 export async function signUpAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
@@ -47,13 +63,23 @@ export async function signUpAction(_state: AuthFormState, form: FormData): Promi
   if (!parsed.success) {
     return {
       fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+      values: typedValues(form),
     };
   }
   const { email, password, name } = parsed.data;
   const created = await createPasswordUser(email, name, await hashPassword(password));
-  if (!created)
-    return { fields: { email: "An account with this email already exists. Sign in instead." } };
-  return signInWithPassword(email, password, safeRedirectPath(form.get("callbackUrl")));
+  if (!created) {
+    return {
+      fields: { email: "An account with this email already exists. Sign in instead." },
+      values: typedValues(form),
+    };
+  }
+  const result = await signInWithPassword(
+    email,
+    password,
+    safeRedirectPath(form.get("callbackUrl")),
+  );
+  return { ...result, values: typedValues(form) };
 }
 
 export async function signOutAction(): Promise<void> {
