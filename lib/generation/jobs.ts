@@ -311,6 +311,25 @@ function aborted(signal: AbortSignal): Promise<void> {
   });
 }
 
+const globalForSweeper = globalThis as unknown as { deadJobSweeper?: NodeJS.Timeout };
+
+/**
+ * Looks for jobs whose process died every lease period, so after a crash and restart
+ * they are marked interrupted (and their slots freed) within about 30 s even if nobody
+ * asks for them. Started once per process (instrumentation.ts); never keeps it alive.
+ */
+export function watchForDeadJobs(): void {
+  if (globalForSweeper.deadJobSweeper) return;
+  globalForSweeper.deadJobSweeper = setInterval(() => {
+    sweepDeadJobs().catch((error: unknown) => {
+      console.error(
+        JSON.stringify({ level: "error", event: "dead job sweep failed", detail: String(error) }),
+      );
+    });
+  }, LEASE_MS);
+  globalForSweeper.deadJobSweeper.unref();
+}
+
 /**
  * Marks jobs whose process died (lease run out) as interrupted: each gets a last frame
  * saying so, and its ticket back (not the user's doing, so not counted).

@@ -1,0 +1,9 @@
+// Runs once when a server process starts (Next.js instrumentation hook).
+
+export async function register(): Promise<void> {
+  // Only the Node.js server runs generation jobs (proxy.ts runs on the edge runtime).
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { watchForDeadJobs } = await import("./lib/generation/jobs");
+  // Jobs a crash left behind are marked interrupted and their slots freed within ~30 s.
+  watchForDeadJobs();
+}
