@@ -1,5 +1,5 @@
+import { capitalise } from "@/lib/learning-path/labels";
 import { LEARNING_STYLES, LEVELS, TIME_PRESETS } from "@/lib/learning-path/request-schema";
-import { capitalise } from "@/lib/text";
 import type { Choice } from "./choice-fieldset";
 
 // The form's radio choices, in the words the learner sees.

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { capitalise } from "@/lib/learning-path/labels";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import { capitalise } from "@/lib/text";
 import { OfflineNotice } from "../offline-notice";
 
 function Stat({ label, value }: { label: string; value: string }) {

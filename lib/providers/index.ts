@@ -6,7 +6,7 @@ import type { LearningPathProvider, ProviderLog } from "./types";
 
 export type { LearningPathProvider } from "./types";
 
-/** A fresh provider per generation (it tracks that generation's token usage). */
+/** The provider the settings name: the model when an API key is set, else the offline engine. */
 export function createLearningPathProvider(
   settings: Env = env,
   log?: ProviderLog,

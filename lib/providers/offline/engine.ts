@@ -7,6 +7,7 @@ import {
   SKILL_CATALOG,
   topicForTitle,
 } from "@/lib/catalog/skills";
+import { capitalise } from "@/lib/learning-path/labels";
 import {
   apportion,
   milestoneCountFor,
@@ -122,9 +123,9 @@ export function* buildOfflineCurriculum(
   const goalsText =
     request.goals.length > 0 ? ` It is aimed at your goals: ${request.goals.join("; ")}.` : "";
   return {
-    title: `${topicForTitle(name)}: ${request.level[0]?.toUpperCase()}${request.level.slice(1)} learning path`,
+    title: `${topicForTitle(name)}: ${capitalise(request.level)} learning path`,
     summary:
-      `${levelWord[0]?.toUpperCase()}${levelWord.slice(1)} ${request.durationWeeks}-week path through ${name} ` +
+      `${capitalise(levelWord)} ${request.durationWeeks}-week path through ${name} ` +
       `at about ${request.hoursPerWeek} hours a week, arranged for ${request.learningStyle} learners.${goalsText}`,
     prerequisites:
       request.level === "beginner"
