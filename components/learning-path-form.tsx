@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { GeneratedPath } from "@/lib/browser-api";
 import type { FieldIssue } from "@/lib/errors/field-issues";
 import type { TicketsLeft } from "@/lib/generation";
@@ -52,10 +52,10 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: 
   // The answers of a resumed generation; the questions are drawn again with them.
   const [resumedRequest, setResumedRequest] = useState<LearningPathRequest | undefined>();
   const { resume } = generation;
-  const arrived = useRef(false);
+  // No run-once guard: in development React mounts twice and the hook aborts the first
+  // connection on its unmount, so the second mount must resume again (storage still
+  // holds the job; it is cleared only when the generation ends).
   useEffect(() => {
-    if (arrived.current) return;
-    arrived.current = true;
     if (watchJobId) {
       void resume({ job: { id: watchJobId } });
       return;
