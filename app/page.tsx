@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { z } from "zod";
 import { LearningPathForm } from "@/components/learning-path-form";
 import { OfflineNotice } from "@/components/offline-notice";
 import { auth } from "@/lib/auth";
@@ -11,8 +12,14 @@ export const dynamic = "force-dynamic";
 // Only names and categories go to the browser; the catalog's syllabi stay on the server.
 const skills = SKILL_CATALOG.map(({ id, name, category }) => ({ id, name, category }));
 
-export default async function HomePage() {
+/** A running job id, as /paths links it: `/?watch=<id>`. */
+const watchSchema = z.string().regex(/^[\w-]{1,100}$/);
+
+export default async function HomePage({ searchParams }: PageProps<"/">) {
   const userId = (await auth())?.user?.id;
+  // Only a signed-in user can watch by id (their session proves the job is theirs).
+  const watch = watchSchema.safeParse((await searchParams).watch);
+  const watchJobId = userId && watch.success ? watch.data : undefined;
   const ticketsLeft = await ticketsLeftToday({ headers: await headers(), userId });
   return (
     <div className="mx-auto max-w-3xl">
@@ -23,7 +30,12 @@ export default async function HomePage() {
       </p>
       {!env.OPENAI_API_KEY && <OfflineNotice className="mt-6" />}
       <div className="mt-8">
-        <LearningPathForm skills={skills} ticketsLeft={ticketsLeft} signedIn={Boolean(userId)} />
+        <LearningPathForm
+          skills={skills}
+          ticketsLeft={ticketsLeft}
+          signedIn={Boolean(userId)}
+          watchJobId={watchJobId}
+        />
       </div>
     </div>
   );

@@ -2,11 +2,26 @@
 
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import { Spinner } from "@/components/ui/spinner";
+import { ConnectionNotes } from "./generation-progress-dialog/connection-notes";
 import { ProgressReadout } from "./generation-progress-dialog/progress-readout";
 import { StreamedMilestones } from "./generation-progress-dialog/streamed-milestones";
 import { type GenerationState, refusedBeforeStart } from "./generation-state";
 
-type Props = { state: GenerationState; onCancel: () => void };
+type Props = {
+  state: GenerationState;
+  onCancel: () => void;
+  /** Starts the same request again; absent when the inputs are not known (a watched job). */
+  onRetry?: () => void;
+};
+
+const BUTTON =
+  "rounded-lg px-4 py-2 font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-to";
+
+function headingOf(state: Exclude<GenerationState, { status: "idle" }>): string {
+  if (refusedBeforeStart(state)) return "Your learning path could not start";
+  if (state.status === "error") return "Your learning path could not be generated";
+  return "Generating your learning path";
+}
 
 const FOCUSABLE =
   "button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex='-1'])";
@@ -37,7 +52,7 @@ function wrapFocus(event: KeyboardEvent<HTMLDialogElement>) {
  * The modal shown while a path is generated. A native <dialog> opened with showModal()
  * makes the rest of the page inert; Tab wraps around inside it; Escape cancels.
  */
-export function GenerationProgressDialog({ state, onCancel }: Props) {
+export function GenerationProgressDialog({ state, onCancel, onRetry }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const open = state.status !== "idle";
 
@@ -50,7 +65,8 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
 
   if (state.status === "idle") return <dialog ref={dialogRef} aria-hidden="true" />;
 
-  const refused = refusedBeforeStart(state);
+  const failed = state.status === "error";
+  const canRetry = failed && !refusedBeforeStart(state) && onRetry;
   return (
     <dialog
       ref={dialogRef}
@@ -68,20 +84,31 @@ export function GenerationProgressDialog({ state, onCancel }: Props) {
       <div className="flex items-center gap-3">
         {state.status === "running" && <Spinner />}
         <h2 id="generation-title" className="text-xl font-semibold">
-          {refused ? "Your learning path could not start" : "Generating your learning path"}
+          {headingOf(state)}
         </h2>
       </div>
       <ProgressReadout state={state} />
-      <StreamedMilestones titles={state.milestones} />
-      <div className="mt-6 flex justify-end">
+      <ConnectionNotes state={state} />
+      <StreamedMilestones milestones={state.milestones} />
+      <div className="mt-6 flex flex-wrap justify-end gap-3">
         <button
           type="button"
           onClick={onCancel}
           data-testid="cancel-generation"
-          className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-to"
+          className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
         >
-          {state.status === "error" ? "Close" : "Cancel"}
+          {failed ? "Close" : "Cancel"}
         </button>
+        {canRetry && (
+          <button
+            type="button"
+            onClick={onRetry}
+            data-testid="retry-generation"
+            className={`${BUTTON} bg-gradient-to-r from-brand-from to-brand-to text-slate-900 hover:brightness-105`}
+          >
+            Try again
+          </button>
+        )}
       </div>
     </dialog>
   );

@@ -3,6 +3,9 @@ import type { GenerationEvent, Stage } from "@/lib/sse/events";
 // What the progress dialog shows of a streamed generation, and how each server event
 // moves it on.
 
+/** A milestone as the dialog lists it: its title, then its resources once found. */
+export type StreamedMilestone = { title: string; resources: string[] };
+
 export type GenerationState =
   | { status: "idle" }
   | {
@@ -10,17 +13,19 @@ export type GenerationState =
       progress: number;
       message: string;
       stage: Stage;
-      milestones: string[];
+      milestones: StreamedMilestone[];
       error?: string;
       /** The server refused before any stream started (a quota, bad input): nothing ran. */
       refused?: boolean;
+      /** The connection dropped and is being opened again; cleared by the next frame. */
+      reconnecting?: boolean;
     };
 
-type ActiveState = Exclude<GenerationState, { status: "idle" }>;
+export type ActiveGenerationState = Exclude<GenerationState, { status: "idle" }>;
 
 export const IDLE: GenerationState = { status: "idle" };
 
-export const STARTING: ActiveState = {
+export const STARTING: ActiveGenerationState = {
   status: "running",
   progress: 0,
   message: "Starting...",
@@ -28,11 +33,27 @@ export const STARTING: ActiveState = {
   milestones: [],
 };
 
-/** Applies one server event to the dialog state; progress never moves backwards. */
+/** The list with a milestone's resources filled in (a milestone not listed yet is added). */
+function withResources(
+  milestones: StreamedMilestone[],
+  { index, titles }: { index: number; titles: string[] },
+): StreamedMilestone[] {
+  const next = [...milestones];
+  while (next.length <= index) next.push({ title: `Milestone ${next.length + 1}`, resources: [] });
+  const milestone = next[index];
+  if (milestone) next[index] = { ...milestone, resources: titles };
+  return next;
+}
+
+/**
+ * Applies one server event to the dialog state; progress never moves backwards. A job
+ * cancelled elsewhere (another tab's Cancel) closes the dialog quietly.
+ */
 export function applyEvent(state: GenerationState, event: GenerationEvent): GenerationState {
   const base = state.status === "idle" ? STARTING : state;
   const progress = Math.max(base.progress, event.progress);
   if (event.type === "error") {
+    if (event.code === "cancelled") return IDLE;
     return {
       ...base,
       status: "error",
@@ -40,12 +61,16 @@ export function applyEvent(state: GenerationState, event: GenerationEvent): Gene
       message: event.error,
       stage: event.stage,
       error: event.error,
+      reconnecting: false,
     };
   }
-  const milestones =
-    event.type === "progress" && event.milestone
-      ? [...base.milestones, event.milestone.title]
-      : base.milestones;
+  let milestones = base.milestones;
+  if (event.type === "progress" && event.milestone) {
+    milestones = [...milestones, { title: event.milestone.title, resources: [] }];
+  }
+  if (event.type === "progress" && event.resources) {
+    milestones = withResources(milestones, event.resources);
+  }
   return {
     ...base,
     status: event.type === "done" ? "done" : "running",
@@ -53,7 +78,13 @@ export function applyEvent(state: GenerationState, event: GenerationEvent): Gene
     message: event.message,
     stage: event.stage,
     milestones,
+    reconnecting: false,
   };
+}
+
+/** The connection dropped mid-stream and is being opened again. */
+export function reconnectingState(state: GenerationState): GenerationState {
+  return state.status === "running" ? { ...state, reconnecting: true } : state;
 }
 
 /** The generation failed with `message`; `refused` when the server said no before starting. */
@@ -68,6 +99,7 @@ export function failedState(
     message,
     error: message,
     refused,
+    reconnecting: false,
   };
 }
 

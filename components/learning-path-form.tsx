@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useCallback, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { GeneratedPath } from "@/lib/browser-api";
 import type { FieldIssue } from "@/lib/errors/field-issues";
 import type { TicketsLeft } from "@/lib/generation";
 import { saveGuestPath } from "@/lib/guest/storage";
+import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { GenerationProgressDialog } from "./generation-progress-dialog";
 import { GenerationsLeft } from "./generations-left";
 import { GenerateButton } from "./learning-path-form/generate-button";
@@ -14,16 +15,23 @@ import { PathQuestions } from "./learning-path-form/path-questions";
 import { focusFirstIssue, readForm } from "./learning-path-form/read-form";
 import type { SkillOption } from "./skill-picker";
 import { useLearningPathGeneration } from "./use-learning-path-generation";
+import { recallRunningGeneration } from "./use-learning-path-generation/running-generation";
 
 type Props = {
   skills: SkillOption[];
   /** Today's quota when the model is paid for; null when generations are not counted. */
   ticketsLeft: TicketsLeft;
   signedIn: boolean;
+  /** A running job of this signed-in user to watch (`/?watch=<id>`, linked from /paths). */
+  watchJobId?: string;
 };
 
-/** The home page's form: checks the answers here, then hands them to the generation hook. */
-export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
+/**
+ * The home page's form: checks the answers here, then hands them to the generation hook.
+ * On arrival it picks up a generation this tab was following (a reload, Back then
+ * Forward), or the job named by `watchJobId`, and shows its dialog again.
+ */
+export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: Props) {
   const router = useRouter();
   const [remaining, setRemaining] = useState(ticketsLeft?.remaining ?? null);
   const noteRemaining = useCallback((left: number | null) => {
@@ -40,6 +48,23 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
   );
   const generation = useLearningPathGeneration(showPath, noteRemaining);
   const { pending, error } = generation.plainRequest;
+
+  // The answers of a resumed generation; the questions are drawn again with them.
+  const [resumedRequest, setResumedRequest] = useState<LearningPathRequest | undefined>();
+  const { resume } = generation;
+  // No run-once guard: in development React mounts twice and the hook aborts the first
+  // connection on its unmount, so the second mount must resume again (storage still
+  // holds the job; it is cleared only when the generation ends).
+  useEffect(() => {
+    if (watchJobId) {
+      void resume({ job: { id: watchJobId } });
+      return;
+    }
+    const running = recallRunningGeneration();
+    if (!running) return;
+    setResumedRequest(running.request);
+    void resume(running);
+  }, [resume, watchJobId]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,7 +83,13 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
         data-testid="learning-path-form"
         className="space-y-7 rounded-2xl bg-white p-5 shadow-xl ring-1 ring-slate-200 sm:p-8"
       >
-        <PathQuestions skills={skills} issues={issues} />
+        <PathQuestions
+          // Drawn again (uncontrolled fields take new defaults) once a resumed request is known.
+          key={resumedRequest ? "resumed" : "new"}
+          skills={skills}
+          issues={issues}
+          initial={resumedRequest}
+        />
         <LiveProgressToggle />
         {error && (
           <p
@@ -77,7 +108,11 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn }: Props) {
           <GenerationsLeft limit={ticketsLeft.limit} remaining={remaining} signedIn={signedIn} />
         )}
       </form>
-      <GenerationProgressDialog state={generation.state} onCancel={generation.cancel} />
+      <GenerationProgressDialog
+        state={generation.state}
+        onCancel={generation.cancel}
+        onRetry={generation.retry}
+      />
     </>
   );
 }

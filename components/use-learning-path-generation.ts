@@ -5,15 +5,27 @@ import {
   BrowserApiError,
   CONNECTION_LOST,
   cancelGeneration,
+  fetchGenerationsLeft,
   type GeneratedPath,
   type GenerationJob,
   generateLearningPath,
   openGenerationStream,
+  resumeGenerationStream,
 } from "@/lib/browser-api";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
-import type { GenerationEvent } from "@/lib/sse/events";
-import { readGenerationStream } from "@/lib/sse/read";
-import { applyEvent, failedState, type GenerationState, IDLE, STARTING } from "./generation-state";
+import {
+  applyEvent,
+  failedState,
+  type GenerationState,
+  IDLE,
+  reconnectingState,
+  STARTING,
+} from "./generation-state";
+import { followJob } from "./use-learning-path-generation/follow-job";
+import {
+  forgetRunningGeneration,
+  rememberRunningGeneration,
+} from "./use-learning-path-generation/running-generation";
 
 type Callbacks = {
   onFinished: (result: GeneratedPath) => void;
@@ -25,70 +37,135 @@ export type PlainRequestState = { pending: boolean; error: string | null };
 
 const NO_PLAIN_REQUEST: PlainRequestState = { pending: false, error: null };
 
+/**
+ * What a streamed generation follows: a new job for `request`, or a job already running
+ * (after a reload, or watched from /paths), with the inputs that started it when known.
+ */
+export type GenerationSource =
+  | { request: LearningPathRequest; job?: undefined }
+  | { job: GenerationJob; request?: LearningPathRequest };
+
 /** What a failed call shows: the server's own message, or a lost connection. */
 const messageOf = (error: unknown) =>
   error instanceof BrowserApiError ? error.message : CONNECTION_LOST;
 
 /**
- * Streams a generation, handing each event to `onEvent` and noting the job in `job` so
- * Cancel can stop it. Resolves with the finished path, "failed" when the stream ended in
- * an error event (already shown), or undefined when it ended with neither.
+ * A cancelled or failed generation's ticket is given back just after its last frame, so
+ * the count is asked for again a moment later too.
  */
-async function followGeneration(
-  request: LearningPathRequest,
-  call: { signal: AbortSignal; onRemaining?: (remaining: number | null) => void },
-  job: { current: GenerationJob | null },
-  onEvent: (event: GenerationEvent) => void,
-): Promise<GeneratedPath | "failed" | undefined> {
-  const { body, jobId } = await openGenerationStream(request, call);
-  if (jobId) job.current = { id: jobId };
-  let finished: GeneratedPath | undefined;
-  let failed = false;
-  await readGenerationStream(body, (event) => {
-    if (job.current && event.type === "progress" && event.resumeToken) {
-      job.current.resumeToken = event.resumeToken;
-    }
-    onEvent(event);
-    if (event.type === "done") finished = { path: event.path, redirectUrl: event.redirect_url };
-    if (event.type === "error") failed = true;
-  });
-  return finished ?? (failed ? "failed" : undefined);
+const RECOUNT_AGAIN_MS = 1_500;
+
+/** Asks the server how many generations are left today, now and once more shortly after. */
+function useRecount(onRemaining: Callbacks["onRemaining"]) {
+  return useCallback(() => {
+    if (!onRemaining) return;
+    const ask = () =>
+      fetchGenerationsLeft().then(
+        (left) => onRemaining(left?.remaining ?? null),
+        () => {},
+      );
+    void ask();
+    setTimeout(ask, RECOUNT_AGAIN_MS);
+  }, [onRemaining]);
 }
 
-/** A streamed generation, its progress shown in the dialog; `stop` cancels its job. */
+/**
+ * A streamed generation, its progress shown in the dialog. It reconnects by itself after
+ * a drop, keeps the job in the tab's storage while it runs (so a reload can resume it),
+ * and `stop` cancels the job.
+ */
 function useStreamedGeneration({ onFinished, onRemaining }: Callbacks) {
   const [state, setState] = useState<GenerationState>(IDLE);
   const jobRef = useRef<GenerationJob | null>(null);
+  const recount = useRecount(onRemaining);
+
   const run = useCallback(
-    async (request: LearningPathRequest, signal: AbortSignal) => {
+    async (source: GenerationSource, signal: AbortSignal) => {
       setState(STARTING);
       const fail = (message: string, refused = false) =>
         setState((current) => failedState(current, message, refused));
+      const { request } = source;
+      jobRef.current = source.job ?? null;
+      let first: ReadableStream<Uint8Array>;
       try {
-        const outcome = await followGeneration(request, { signal, onRemaining }, jobRef, (event) =>
-          setState((current) => applyEvent(current, event)),
-        );
-        if (outcome === undefined) fail(CONNECTION_LOST);
-        else if (outcome !== "failed") onFinished(outcome);
+        if (source.job) {
+          // From the first frame: the replay rebuilds the same progress and milestones.
+          first = await resumeGenerationStream(source.job, 0, { signal });
+        } else {
+          const opened = await openGenerationStream(source.request, { signal, onRemaining });
+          first = opened.body;
+          if (opened.jobId) jobRef.current = { id: opened.jobId };
+        }
       } catch (error) {
         if (signal.aborted) return;
+        if (source.job && error instanceof BrowserApiError && error.status === 404) {
+          // Gone (finished over an hour ago) or not this tab's: nothing to show.
+          forgetRunningGeneration();
+          jobRef.current = null;
+          setState(IDLE);
+          return;
+        }
         // Refused: the server answered no before any stream started, so nothing ran.
         fail(messageOf(error), error instanceof BrowserApiError && error.answeredByServer);
+        recount();
+        return;
       }
+
+      let outcome: Awaited<ReturnType<typeof followJob>>;
+      try {
+        outcome = await followJob({
+          first,
+          resume: (lastEventId) => {
+            const job = jobRef.current;
+            if (!job) throw new Error("no job to resume");
+            return resumeGenerationStream(job, lastEventId, { signal });
+          },
+          canResume: () => jobRef.current !== null,
+          onEvent: (event) => {
+            if (event.type === "progress" && event.generationId) {
+              const job = {
+                id: jobRef.current?.id ?? event.generationId,
+                resumeToken: event.resumeToken ?? jobRef.current?.resumeToken,
+              };
+              jobRef.current = job;
+              if (request) rememberRunningGeneration({ job, request });
+            }
+            setState((current) => applyEvent(current, event));
+          },
+          onReconnecting: () => setState(reconnectingState),
+          signal,
+        });
+      } catch {
+        // Aborted: the page is being left (the job goes on and stays in the tab's
+        // storage for a reload to resume) or Cancel has already tidied up.
+        return;
+      }
+      forgetRunningGeneration();
+      jobRef.current = null;
+      if (outcome === "lost") fail(CONNECTION_LOST);
+      else if (outcome.type === "done") {
+        onFinished({ path: outcome.path, redirectUrl: outcome.redirect_url });
+      }
+      recount();
     },
-    [onFinished, onRemaining],
+    [onFinished, onRemaining, recount],
   );
+
   const stop = useCallback(() => {
-    if (jobRef.current) cancelGeneration(jobRef.current);
+    const job = jobRef.current;
     jobRef.current = null;
+    forgetRunningGeneration();
     setState(IDLE);
-  }, []);
+    if (job) void cancelGeneration(job).then(recount);
+  }, [recount]);
+
   return { state, run, stop };
 }
 
 /** A generation in one plain request: the button waits, a failure shows under the form. */
 function usePlainGeneration({ onFinished, onRemaining }: Callbacks) {
   const [state, setState] = useState(NO_PLAIN_REQUEST);
+  const recount = useRecount(onRemaining);
   const run = useCallback(
     async (request: LearningPathRequest, signal: AbortSignal) => {
       setState({ pending: true, error: null });
@@ -98,18 +175,20 @@ function usePlainGeneration({ onFinished, onRemaining }: Callbacks) {
       } catch (error) {
         if (signal.aborted) return;
         setState({ pending: false, error: messageOf(error) });
+        recount();
       }
     },
-    [onFinished, onRemaining],
+    [onFinished, onRemaining, recount],
   );
   const clearError = useCallback(() => setState((current) => ({ ...current, error: null })), []);
   return { state, run, clearError };
 }
 
 /**
- * Generates a path, streamed (progress in a dialog) or in one plain request. The
- * generation is a job on the server: a lost connection does not stop it, `cancel` does
- * (it tells the server, then closes the connection).
+ * Generates a path, streamed (progress in a dialog) or in one plain request, or follows
+ * one already running (`resume`). The generation is a job on the server: a lost
+ * connection does not stop it, `cancel` does (it tells the server, then closes the
+ * connection). `retry` starts the last streamed request again.
  */
 export function useLearningPathGeneration(
   onFinished: (result: GeneratedPath) => void,
@@ -118,20 +197,40 @@ export function useLearningPathGeneration(
   const streamed = useStreamedGeneration({ onFinished, onRemaining });
   const plain = usePlainGeneration({ onFinished, onRemaining });
   const controllerRef = useRef<AbortController | null>(null);
+  const [lastRequest, setLastRequest] = useState<LearningPathRequest | null>(null);
+
+  const follow = useCallback(async (go: (signal: AbortSignal) => Promise<void>) => {
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    try {
+      await go(controller.signal);
+    } finally {
+      if (controllerRef.current === controller) controllerRef.current = null;
+    }
+  }, []);
 
   const start = useCallback(
-    async (request: LearningPathRequest, { live }: { live: boolean }) => {
-      controllerRef.current?.abort();
-      const controller = new AbortController();
-      controllerRef.current = controller;
-      try {
-        await (live ? streamed.run : plain.run)(request, controller.signal);
-      } finally {
-        if (controllerRef.current === controller) controllerRef.current = null;
-      }
+    (request: LearningPathRequest, { live }: { live: boolean }) => {
+      if (live) setLastRequest(request);
+      return follow((signal) =>
+        live ? streamed.run({ request }, signal) : plain.run(request, signal),
+      );
     },
-    [streamed.run, plain.run],
+    [follow, streamed.run, plain.run],
   );
+
+  const resume = useCallback(
+    (source: Extract<GenerationSource, { job: GenerationJob }>) => {
+      setLastRequest(source.request ?? null);
+      return follow((signal) => streamed.run(source, signal));
+    },
+    [follow, streamed.run],
+  );
+
+  const retry = useCallback(() => {
+    if (lastRequest) void start(lastRequest, { live: true });
+  }, [lastRequest, start]);
 
   const { stop } = streamed;
   const cancel = useCallback(() => {
@@ -148,6 +247,8 @@ export function useLearningPathGeneration(
     state: streamed.state,
     plainRequest: plain.state,
     start,
+    resume,
+    retry: lastRequest ? retry : undefined,
     cancel,
     clearRequestError: plain.clearError,
   };

@@ -15,10 +15,12 @@ type Props = {
   /** The grid the choices sit in; it differs with the number and length of the choices. */
   gridClassName: string;
   error: string | undefined;
+  /** The choice to check first instead of the preselected one (a resumed request's). */
+  initial?: string | number;
 };
 
 /** A group of radio choices drawn as cards (level, learning style, time per week). */
-export function ChoiceFieldset({ legend, name, choices, gridClassName, error }: Props) {
+export function ChoiceFieldset({ legend, name, choices, gridClassName, error, initial }: Props) {
   return (
     <fieldset>
       <legend className="font-medium">{legend}</legend>
@@ -29,7 +31,11 @@ export function ChoiceFieldset({ legend, name, choices, gridClassName, error }: 
               type="radio"
               name={name}
               value={choice.value}
-              defaultChecked={choice.preselected}
+              defaultChecked={
+                initial === undefined
+                  ? choice.preselected
+                  : String(choice.value) === String(initial)
+              }
             />
             {choice.hint === undefined ? (
               <span>{choice.label}</span>

@@ -2,7 +2,7 @@ import { MAX_GOALS } from "@/lib/learning-path/request-schema";
 import { errorAttributes, FieldError } from "./field-error";
 
 /** Optional goals, one per line. */
-export function GoalsField({ error }: { error: string | undefined }) {
+export function GoalsField({ error, initial }: { error: string | undefined; initial?: string[] }) {
   return (
     <div>
       <label htmlFor="goals" className="block font-medium">
@@ -15,6 +15,7 @@ export function GoalsField({ error }: { error: string | undefined }) {
         id="goals"
         name="goals"
         rows={3}
+        defaultValue={initial?.join("\n")}
         placeholder={"Build a portfolio project\nPass a job interview"}
         {...errorAttributes("goals", error)}
         className="field mt-2"

@@ -4,8 +4,13 @@ import { ChoiceFieldset } from "./choice-fieldset";
 import { TIME_CHOICES } from "./choices";
 import { errorAttributes, FieldError, issueFor } from "./field-error";
 
+type Props = {
+  issues: FieldIssue[];
+  initial?: { durationWeeks: number; hoursPerWeek: number };
+};
+
 /** How long the path runs and how many hours a week go into it, side by side. */
-export function TimeFields({ issues }: { issues: FieldIssue[] }) {
+export function TimeFields({ issues, initial }: Props) {
   const durationError = issueFor(issues, "durationWeeks");
   return (
     <div className="grid gap-6 sm:grid-cols-[10rem_1fr]">
@@ -20,7 +25,7 @@ export function TimeFields({ issues }: { issues: FieldIssue[] }) {
           inputMode="numeric"
           min={1}
           max={MAX_WEEKS}
-          defaultValue={8}
+          defaultValue={initial?.durationWeeks ?? 8}
           {...errorAttributes("durationWeeks", durationError)}
           className="field mt-2"
         />
@@ -32,6 +37,7 @@ export function TimeFields({ issues }: { issues: FieldIssue[] }) {
         choices={TIME_CHOICES}
         gridClassName="grid-cols-2 gap-2"
         error={issueFor(issues, "hoursPerWeek")}
+        initial={initial?.hoursPerWeek}
       />
     </div>
   );

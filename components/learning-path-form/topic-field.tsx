@@ -4,11 +4,11 @@ import { useState } from "react";
 import { type SkillOption, SkillPicker } from "../skill-picker";
 import { errorAttributes, FieldError } from "./field-error";
 
-type Props = { skills: SkillOption[]; error: string | undefined };
+type Props = { skills: SkillOption[]; error: string | undefined; initial?: string };
 
 /** What to learn: typed in, or picked from the popular skills. */
-export function TopicField({ skills, error }: Props) {
-  const [topic, setTopic] = useState("");
+export function TopicField({ skills, error, initial = "" }: Props) {
+  const [topic, setTopic] = useState(initial);
   return (
     <div>
       <label htmlFor="topic" className="block font-medium">

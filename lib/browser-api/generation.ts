@@ -52,16 +52,46 @@ export async function openGenerationStream(
 }
 
 /**
- * Stops the job on the server, and its model call with it. Sent with keepalive, so it
- * goes through even as the page is left. A failure is not reported: the dialog has
- * already closed and there is nothing left for the learner to do about it.
+ * Follows a running (or finished) job from after frame `lastEventId`: the server replays
+ * every later frame with the same ids, then the live ones. A signed-in user's job is
+ * theirs by session; a guest's needs the resume token from the first frame.
  */
-export function cancelGeneration(job: GenerationJob): void {
-  callApi(`/api/generations/${encodeURIComponent(job.id)}/cancel`, {
+export async function resumeGenerationStream(
+  job: GenerationJob,
+  lastEventId: number,
+  call: Pick<GenerationCall, "signal"> = {},
+): Promise<ReadableStream<Uint8Array>> {
+  const query = new URLSearchParams({ lastEventId: String(lastEventId) });
+  const response = await callApi(`/api/generations/${encodeURIComponent(job.id)}/stream?${query}`, {
+    method: "GET",
+    accept: "text/event-stream",
+    headers: job.resumeToken ? { "X-Resume-Token": job.resumeToken } : undefined,
+    signal: call.signal,
+  });
+  if (!response.body) throw connectionLost();
+  return response.body;
+}
+
+/**
+ * Stops the job on the server, and its model call with it. Sent with keepalive, so it
+ * goes through even as the page is left. Resolves once the server has answered; a
+ * failure is not reported: the dialog has already closed and there is nothing left for
+ * the learner to do about it.
+ */
+export function cancelGeneration(job: GenerationJob): Promise<void> {
+  return callApi(`/api/generations/${encodeURIComponent(job.id)}/cancel`, {
     method: "POST",
     headers: job.resumeToken ? { "X-Resume-Token": job.resumeToken } : undefined,
     keepalive: true,
-  }).catch(() => {});
+  }).then(
+    () => {},
+    () => {},
+  );
+}
+
+/** Today's quota as the server counts it now: `{ limit, remaining }`, or null (no cap). */
+export function fetchGenerationsLeft(): Promise<{ limit: number; remaining: number } | null> {
+  return callApiForJson("/api/quota", { method: "GET" });
 }
 
 /** Generates a path in one request, for when real-time progress is turned off. */

@@ -5,10 +5,12 @@
 export { BrowserApiError, CONNECTION_LOST, describeWait } from "./error";
 export {
   cancelGeneration,
+  fetchGenerationsLeft,
   type GeneratedPath,
   type GenerationJob,
   generateLearningPath,
   openGenerationStream,
+  resumeGenerationStream,
 } from "./generation";
 export {
   changeSavedPath,

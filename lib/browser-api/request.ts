@@ -4,7 +4,7 @@ import { connectionLost, readApiError } from "./error";
 // every failure becomes a BrowserApiError the same way.
 
 type Call = {
-  method: "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Sent as JSON when given. */
   json?: unknown;
   accept?: string;

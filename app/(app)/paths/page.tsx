@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { RunningGenerations } from "@/components/running-generations";
 import { SavedPathItem } from "@/components/saved-path-item";
 import { auth } from "@/lib/auth";
-import { listLearningPathsForUser } from "@/lib/db";
+import { listLearningPathsForUser, listRunningJobsForUser } from "@/lib/db";
 import type { SavedPathListing } from "@/lib/learning-path/saved-path-summary";
 
 export const metadata: Metadata = { title: "My paths · AI Learning Path Generator" };
@@ -12,7 +13,11 @@ export default async function MyPathsPage() {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/sign-in?callbackUrl=/paths");
-  const paths = (await listLearningPathsForUser(userId)).map(
+  const [saved, running] = await Promise.all([
+    listLearningPathsForUser(userId),
+    listRunningJobsForUser(userId),
+  ]);
+  const paths = saved.map(
     (path): SavedPathListing => ({
       ...path,
       createdAt: path.createdAt.toISOString(),
@@ -23,6 +28,9 @@ export default async function MyPathsPage() {
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight">My learning paths</h1>
+      <RunningGenerations
+        jobs={running.map((job) => ({ id: job.id, createdAt: job.createdAt.toISOString() }))}
+      />
       {paths.length === 0 ? (
         <div
           className="mt-8 rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200"
