@@ -23,15 +23,18 @@ test("the form shows how many generations are left today, and counts one as it s
   await expect(left).toHaveText(/5 of 5 generations left today/);
   await expect(left.getByRole("link", { name: "Create a free account" })).toBeVisible();
 
-  // A slow model, so the count is seen to change while the path is still being built.
-  await fakeOpenAi.setScenario({ delayMs: 200 });
+  // A model that never sends a milestone, so the count is seen to change while the
+  // path is being built, and Cancel comes before the first milestone.
+  await fakeOpenAi.setScenario({ hang: { afterChunks: 1 } });
   await home.fill("SQL");
   await home.generate.click();
   await expect(home.dialog).toBeVisible();
   await expect(left).toHaveText(/4 of 5 generations left today/);
   await home.cancel.click();
   await expect(home.dialog).toBeHidden();
-  await expect(left).toHaveText(/4 of 5/);
+  // Cancelled before its first milestone (a typo fixed): given back, and the form says so
+  // without a reload.
+  await expect(left).toHaveText(/5 of 5/);
 });
 
 test("over the daily quota, the form says so and the dialog explains the wait", async ({
