@@ -44,7 +44,8 @@ const dialogSeen = (page: Page) =>
 test("a reload mid-generation brings the dialog back at the same progress, refilled, and it finishes", async ({
   page,
 }) => {
-  await fakeOpenAi.setScenario({ delayMs: 40, chunkSize: 8 });
+  // Slow enough that the job is still running while the restored form is checked.
+  await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
   const home = new HomePage(page);
   await home.open();
   await home.fill("Rust", { weeks: 6, style: "reading", goals: "Write a CLI tool" });
