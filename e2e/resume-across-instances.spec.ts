@@ -9,6 +9,8 @@ import { expect, test } from "./support/test";
 const FIRST = "http://127.0.0.1:3105";
 const SECOND = "http://127.0.0.1:3106";
 
+// Skipped only on a laptop without PostgreSQL (the two servers need a shared one); CI
+// starts one (.ci/run), and there the test always runs.
 test.skip(
   !process.env.TEST_DATABASE_URL && !process.env.CI,
   "needs PostgreSQL (CI starts one): export TEST_DATABASE_URL=$(bash scripts/start-test-postgres.sh)",
