@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { sharedDatabaseServerEnv, sharedDatabaseUrl } from "./e2e/support/shared-database";
 import { chromiumLaunchOptions } from "./test/support/chromium";
 
 // Browser tests run against the production build (`npm run build` first) in a real
@@ -43,16 +44,9 @@ const appServer = (
   },
 });
 
-// Two production servers sharing one PostgreSQL database (CI starts the server; see
-// .ci/run), for e2e/resume-across-instances.spec.ts: a job started on one is resumed
-// through the other.
-const sharedPostgres = process.env.TEST_DATABASE_URL
-  ? (() => {
-      const url = new URL(process.env.TEST_DATABASE_URL);
-      url.pathname = `/learning_path_e2e_${Date.now()}`;
-      return url.toString();
-    })()
-  : undefined;
+// Two production servers sharing one PostgreSQL database, for
+// e2e/resume-across-instances.spec.ts: a job started on one is resumed through the other.
+const sharedPostgres = sharedDatabaseUrl();
 const postgresServer = (port: number, databaseUrl: string) => ({
   command: "node e2e/support/create-database.mjs && npm start",
   url: `http://127.0.0.1:${port}/result`,
@@ -60,16 +54,7 @@ const postgresServer = (port: number, databaseUrl: string) => ({
   timeout: 240_000,
   stdout: "ignore" as const,
   stderr: "pipe" as const,
-  env: {
-    ...fakeModel,
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: "e2e-shared-secret-of-both-instances",
-    RATE_LIMIT_GUEST_PER_DAY: "1000",
-    RATE_LIMIT_CONCURRENT: "100",
-  },
+  env: sharedDatabaseServerEnv(port, databaseUrl),
 });
 
 export default defineConfig({

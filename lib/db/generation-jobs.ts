@@ -58,6 +58,15 @@ export async function framesAfter(jobId: string, afterSeq: number): Promise<Stor
   });
 }
 
+/** The job's last stored frame (its done or error frame once it has finished). */
+export async function lastFrameOf(jobId: string): Promise<StoredFrame | null> {
+  return getDb().generationFrame.findFirst({
+    where: { jobId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, event: true, data: true },
+  });
+}
+
 /** Extends a running job's lease; says whether someone asked to cancel it, and when it was last read. */
 export async function renewJobLease(
   id: string,

@@ -23,6 +23,7 @@ export {
   interruptDeadJobs,
   type JobRecord,
   type JobStatus,
+  lastFrameOf,
   listRunningJobsForUser,
   noteJobRead,
   renewJobLease,

@@ -12,6 +12,7 @@ import {
   interruptDeadJobs,
   type JobRecord,
   type JobStatus,
+  lastFrameOf,
   noteJobRead,
   renewJobLease,
   requestJobCancel,
@@ -290,8 +291,9 @@ async function* followStored(id: string, afterSeq: number, signal: AbortSignal) 
     if (!job) return;
     if (job.status !== "running") {
       // Finished between the two reads: what it wrote last is there now.
-      if ((await framesAfter(id, next)).length === 0) return;
-      continue;
+      if ((await framesAfter(id, next)).length > 0) continue;
+      yield* endAgain(id, next);
+      return;
     }
     if (job.leaseUntil.getTime() < Date.now()) await sweepDeadJobs();
     else if (Date.now() - notedAt >= RENEW_EVERY_MS) {
@@ -301,6 +303,17 @@ async function* followStored(id: string, afterSeq: number, signal: AbortSignal) 
     }
     await sleep(POLL_MS, undefined, { signal }).catch(() => {});
   }
+}
+
+/**
+ * A reader that is past every stored frame of a finished job still gets its end. After
+ * a crash the reader may have seen frames that never reached the database, so the sweep's
+ * interrupted frame can carry an id the reader already used for a progress frame: the
+ * end is sent again with the next id (a reader never stops without a done or error).
+ */
+async function* endAgain(id: string, afterSeq: number): AsyncGenerator<JobFrame> {
+  const last = await lastFrameOf(id);
+  if (last && last.event !== "progress") yield { ...last, seq: afterSeq + 1 };
 }
 
 /** Settles when the reader stops; one listener per reader, not one per frame. */

@@ -217,11 +217,11 @@ describe("generation jobs", () => {
     await waitFor(async () => (await runningTickets()) <= before);
   });
 
-  it("marks a job whose process died as interrupted, frees its slot, and tells a resuming reader", async () => {
+  /** A job whose process died after storing one progress frame: its lease has run out. */
+  async function crashedJob(token: string) {
     const { getDb } = await import("@/lib/db/client");
     const ticket = await getDb().generationTicket.create({ data: { subject: "crashed" } });
-    const id = `crashed-${Date.now()}`;
-    const token = "crashed-token";
+    const id = `crashed-${Date.now()}-${Math.random()}`;
     const { createHash } = await import("node:crypto");
     await db.createJob({
       id,
@@ -232,14 +232,49 @@ describe("generation jobs", () => {
     await db.appendFrames(id, [
       { seq: 1, event: "progress", data: JSON.stringify({ stage: "curriculum", progress: 20 }) },
     ]);
-    const frames = await readFrames(await resume(id, { "x-resume-token": token }));
+    return { id, ticketId: ticket.id };
+  }
+
+  it("marks a job whose process died as interrupted, frees its slot, and tells a resuming reader", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { id, ticketId } = await crashedJob("crashed-token");
+    const frames = await readFrames(await resume(id, { "x-resume-token": "crashed-token" }));
     expect(frames.at(-1)).toMatchObject({
       id: 2,
       event: "error",
       data: { code: "interrupted", stage: "curriculum", progress: 20 },
     });
     expect((await db.findJob(id))?.status).toBe("interrupted");
-    expect(await getDb().generationTicket.count({ where: { id: ticket.id } })).toBe(0);
+    expect(await getDb().generationTicket.count({ where: { id: ticketId } })).toBe(0);
+  });
+
+  it("tells a reader that saw frames the crash kept from the database how the job ended", async () => {
+    // The reader saw frames 1-3 live; only frame 1 reached the database before the crash,
+    // so the sweep's interrupted frame takes id 2, which the reader has already passed.
+    const { id } = await crashedJob("crashed-too");
+    const frames = await readFrames(
+      await resume(id, { "x-resume-token": "crashed-too", "last-event-id": "3" }),
+    );
+    expect(frames).toEqual([
+      expect.objectContaining({
+        id: 4,
+        event: "error",
+        data: expect.objectContaining({ code: "interrupted" }),
+      }),
+    ]);
+  });
+
+  it("sends a finished job's end again to a reader that asks from its last frame", async () => {
+    const response = await start(guest());
+    const id = response.headers.get("x-generation-id") ?? "";
+    const frames = await readFrames(response);
+    const token = String(frames[0]?.data.resumeToken);
+    const last = frames.at(-1);
+    await waitFor(async () => (await db.findJob(id))?.status !== "running");
+    const again = await readFrames(
+      await resume(id, { "x-resume-token": token, "last-event-id": String(last?.id) }),
+    );
+    expect(again).toEqual([{ ...last, id: Number(last?.id) + 1 }]);
   });
 });
 
