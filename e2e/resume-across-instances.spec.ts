@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createParser } from "eventsource-parser";
+import { readFrames } from "../test/support/sse-frames";
 import { fakeOpenAi } from "./support/fake-openai";
 import { sharedDatabaseServerEnv, sharedDatabaseUrl } from "./support/shared-database";
 import { expect, test } from "./support/test";
@@ -19,31 +19,6 @@ test.skip(
   !process.env.TEST_DATABASE_URL && !process.env.CI,
   "needs PostgreSQL (CI starts one): export TEST_DATABASE_URL=$(bash scripts/start-test-postgres.sh)",
 );
-
-type Frame = { id: number; event: string; data: Record<string, unknown> };
-
-/** Reads SSE frames with their ids until the body ends or `enough` says stop. */
-async function readFrames(response: Response, enough: (frames: Frame[]) => boolean = () => false) {
-  const frames: Frame[] = [];
-  const parser = createParser({
-    onEvent(message) {
-      frames.push({
-        id: Number(message.id),
-        event: message.event ?? "message",
-        data: JSON.parse(message.data),
-      });
-    },
-  });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  while (!enough(frames)) {
-    const { done, value } = await reader.read();
-    if (done) return frames;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
-  await reader.cancel();
-  return frames;
-}
 
 const RUST_REQUEST = JSON.stringify({
   topic: "Rust",
@@ -86,7 +61,7 @@ test("a job started on one instance is resumed through another that shares the d
   });
   expect(started.status).toBe(200);
   const id = started.headers.get("x-generation-id") ?? "";
-  const seen = await readFrames(started, (frames) => frames.length >= 2);
+  const seen = await readFrames(started, (_, frames) => frames.length >= 2);
   const token = String(seen[0]?.data.resumeToken);
 
   const resumed = await fetch(`${SECOND}/api/generations/${id}/stream`, {
@@ -120,7 +95,7 @@ test("a job whose process is killed ends as interrupted, and its ticket is given
     });
     expect(started.status).toBe(200);
     const id = started.headers.get("x-generation-id") ?? "";
-    const seen = await readFrames(started, (frames) => frames.length >= 2);
+    const seen = await readFrames(started, (_, frames) => frames.length >= 2);
     expect(await guestGenerationsLeft()).toBe(before - 1);
 
     // No shutdown, no finally: the whole process group dies at once, as in a crash.

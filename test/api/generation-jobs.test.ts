@@ -1,13 +1,12 @@
-import { createParser } from "eventsource-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { prepareTestDatabase } from "../support/database";
 import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
+import { readFrames } from "../support/sse-frames";
 
 // A generation is a job: it outlives the connection that started it, can be resumed
 // from any frame by its starter (and nobody else), and stops only on Cancel.
 
-type Frame = { id: number; event: string; data: Record<string, unknown> };
 type Context = { params: Promise<{ id: string }> };
 type Route<C = Context> = (request: Request, context: C) => Promise<Response>;
 
@@ -65,32 +64,6 @@ function cancel(id: string, headers: Record<string, string>) {
     new Request(`http://localhost/api/generations/${id}/cancel`, { method: "POST", headers }),
     context(id),
   );
-}
-
-/** Every frame of an SSE body with its id, read to the end (or until `until` says stop). */
-async function readFrames(response: Response, until?: (frame: Frame) => boolean) {
-  const frames: Frame[] = [];
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let stop = false;
-  const parser = createParser({
-    onEvent(message) {
-      const frame = {
-        id: Number(message.id),
-        event: message.event ?? "message",
-        data: JSON.parse(message.data),
-      };
-      frames.push(frame);
-      if (until?.(frame)) stop = true;
-    },
-  });
-  while (!stop) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
-  if (stop) await reader.cancel();
-  return frames;
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000) {
