@@ -32,6 +32,7 @@ export {
 export {
   claimTicket,
   countTicketsToday,
+  deleteTicketsOlderThanADay,
   finishTicket,
   type TicketClaimResult,
   type TicketLimits,
