@@ -318,18 +318,22 @@ const globalForSweeper = globalThis as unknown as { deadJobSweeper?: NodeJS.Time
  * restart their slots are free within about 30 s even if nobody asks for them), and
  * deletes finished jobs older than an hour and tickets older than a day. Requests never
  * wait for this work (it used to run before every claim and after every job). Started
- * once per process (instrumentation.ts); never keeps it alive.
+ * once per process (instrumentation.ts), sweeping at once; never keeps it alive.
  */
 export function watchForDeadJobs(): void {
   if (globalForSweeper.deadJobSweeper) return;
-  globalForSweeper.deadJobSweeper = setInterval(() => {
+  const sweep = () => {
     sweepExpired().catch((error: unknown) => {
       console.error(
         JSON.stringify({ level: "error", event: "periodic sweep failed", detail: String(error) }),
       );
     });
-  }, LEASE_MS);
+  };
+  globalForSweeper.deadJobSweeper = setInterval(sweep, LEASE_MS);
   globalForSweeper.deadJobSweeper.unref();
+  // Once at start too: a restart frees a crashed process's slots at once, and the embedded
+  // database starts up now rather than during the first request that needs it.
+  sweep();
 }
 
 /** The periodic sweep's work (exported for tests). */
