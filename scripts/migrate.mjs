@@ -20,7 +20,11 @@ const migrationsDir = path.join(root, "prisma", "migrations");
 // A migrated embedded database made by `npm run build` (`migrate.mjs --template`): a
 // fresh clone's first start copies it instead of running initdb and every migration
 // (seconds of CPU), then applies whatever migrations it lacks as usual.
-const template = path.join(root, ".next", "pglite-template");
+// `--template-dir=<folder>` names another one (tests).
+const templateDir = process.argv.find((arg) => arg.startsWith("--template-dir="));
+const template = templateDir
+  ? path.resolve(templateDir.slice("--template-dir=".length))
+  : path.join(root, ".next", "pglite-template");
 const makingTemplate = process.argv.includes("--template");
 const migrations = readdirSync(migrationsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
