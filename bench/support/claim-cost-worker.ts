@@ -8,11 +8,14 @@ const [ticketsArg, claimsArg] = process.argv.slice(2);
 const tickets = Number(ticketsArg);
 const claims = Number(claimsArg);
 
-/** `tickets` finished tickets of the last 24 hours: most on 1,000 guests, a tenth on one key. */
+/**
+ * `tickets` finished tickets of the last 24 hours: most on 1,000 guests, a tenth on one
+ * key. Ids are unique per run: on PostgreSQL both runs share one database.
+ */
 async function fill(): Promise<void> {
   await getDb().$executeRawUnsafe(`
     INSERT INTO "GenerationTicket" ("id", "subject", "startedAt", "finishedAt")
-    SELECT 'bench-' || g,
+    SELECT 'bench-${tickets}-' || g,
            CASE WHEN g % 10 = 0 THEN 'one-key' ELSE 'guest-' || (g % 1000) END,
            now() - (g % 86000) * INTERVAL '1 second', now()
     FROM generate_series(1, ${tickets}) AS g`);
