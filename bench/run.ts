@@ -1,11 +1,14 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { burstToFirstFrame } from "./measures/burst";
+import { claimCost } from "./measures/claim-cost";
 import { clientCosts } from "./measures/client";
 import { concurrentStreams } from "./measures/concurrency";
 import { offlineEngine } from "./measures/offline";
 import { parsingCost } from "./measures/parsing";
 import { resumeToFirstFrame } from "./measures/resume";
+import { startUp } from "./measures/startup";
 import {
   addedFrameLatency,
   floorFrameLatency,
@@ -16,18 +19,21 @@ import { ROOT, startApp, startFake, startFloor, startNginx, stopAll } from "./su
 import { type BenchResult, printTable } from "./support/result";
 import { percentile } from "./support/stream-client";
 
-// `npm run bench`: the streaming path's performance against the production build, each
-// figure next to a baseline measured in the same run. Needs `npm run build` first;
+// `npm run bench [figure ...]`: the streaming path's performance against the production
+// build, each figure next to a baseline measured in the same run. With DATABASE_URL set
+// the app (and figure 10) use that PostgreSQL server. Needs `npm run build` first;
 // nginx (Debian package) is optional and only used for the proxied latency figure.
 
-const PORTS = { fake: 4110, app: 4100, nginx: 4101, floor: 4120, bare: 4130 };
+const PORTS = { fake: 4110, app: 4100, nginx: 4101, floor: 4120, bare: 4130, start: 4140 };
 const only = process.argv.slice(2);
 const wanted = (id: string) => only.length === 0 || only.includes(id);
 
 async function main() {
   const results: BenchResult[] = [];
   const fake = await startFake(PORTS.fake);
-  const app = await startApp(PORTS.app, fake.url);
+  // TRUST_PROXY=1: figure 9 gives each guest its own address; without the header all
+  // guests share one key, as they do without a trusted proxy.
+  const app = await startApp(PORTS.app, fake.url, { TRUST_PROXY: "1" });
   const floorUrl = await startFloor(PORTS.floor);
   const report = (result: BenchResult | BenchResult[]) => {
     for (const one of [result].flat()) {
@@ -79,6 +85,9 @@ async function main() {
   if (wanted("6")) report(await clientCosts(app.url, fake, PORTS.bare));
   if (wanted("7")) report(await offlineEngine());
   if (wanted("8")) report(await resumeToFirstFrame(app, floorUrl));
+  if (wanted("9")) report(await burstToFirstFrame(app, floorUrl));
+  if (wanted("10")) report(claimCost());
+  if (wanted("11")) report(await startUp(PORTS.start));
 
   console.log(
     `\nmachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,

@@ -5,8 +5,8 @@ import path from "node:path";
 import type { RecordedRequest, Scenario } from "../../test/fake-openai/server";
 import { findNginx, startNginx as startNginxProxy } from "../../test/support/nginx";
 
-// Starting and stopping what the benchmarks measure: the production build under
-// `next start`, the fake OpenAI server (its own process, so its work is not billed to
+// Starting and stopping what the benchmarks measure: the production build as `npm start`
+// serves it, the fake OpenAI server (its own process, so its work is not billed to
 // the client), nginx, and readings of a process's memory and CPU time from /proc.
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -85,7 +85,7 @@ export async function startFloor(port: number): Promise<string> {
 
 export type AppServer = { url: string; pid: number };
 
-/** `next start` on the production build, talking to the fake OpenAI server. */
+/** The production build as `npm start` serves it, talking to the fake OpenAI server. */
 export async function startApp(
   port: number,
   fakeUrl: string,
@@ -111,20 +111,13 @@ export async function startApp(
     env: { ...process.env, ...env },
     stdio: "ignore",
   });
-  // Run Next's server directly (not through npm) so the pid is the server's own.
-  const child = start(
-    process.execPath,
-    [
-      ...nodeFlags,
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(port),
-    ],
-    env,
-  );
+  // The way `npm start` serves (scripts/start.mjs runs the standalone server in its own
+  // process), without npm in between, so the pid is the server's own.
+  const child = start(process.execPath, [...nodeFlags, "scripts/start.mjs"], {
+    ...env,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}/result`);
   return { url, pid: child.pid ?? 0 };

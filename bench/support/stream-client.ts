@@ -21,24 +21,35 @@ export const requestBody = (topic: string, durationWeeks = 12) => ({
   goals: [],
 });
 
-/** Runs one streamed generation, time-stamping every event as it is parsed. */
+/**
+ * Runs one streamed generation, time-stamping every event as it is parsed. With
+ * `stopAfterFirstFrame` it then cancels the job too (a generation outlives its
+ * connection): otherwise every sample would leave a whole generation running behind the
+ * next one, and the figure would measure that crowd instead of the way to a first frame.
+ */
 export async function timeGeneration(
   baseUrl: string,
   topic: string,
-  options: { stopAfterFirstFrame?: boolean; durationWeeks?: number } = {},
+  options: {
+    stopAfterFirstFrame?: boolean;
+    durationWeeks?: number;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<TimedGeneration> {
   const controller = new AbortController();
   const startedAt = nowMs();
   const events: TimedEvent[] = [];
   let firstFrameAt: number | undefined;
+  let jobId: string | null = null;
   try {
     const response = await fetch(`${baseUrl}/api/generate/stream`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...options.headers },
       body: JSON.stringify(requestBody(topic, options.durationWeeks)),
       signal: controller.signal,
     });
     if (!response.ok || !response.body) return { ok: false, startedAt, endedAt: nowMs(), events };
+    jobId = response.headers.get("x-generation-id");
     await readGenerationStream(response.body, (event) => {
       const at = nowMs();
       firstFrameAt ??= at;
@@ -48,10 +59,23 @@ export async function timeGeneration(
   } catch {
     if (!controller.signal.aborted) return { ok: false, startedAt, endedAt: nowMs(), events };
   }
+  const endedAt = nowMs();
+  if (options.stopAfterFirstFrame) await cancelJob(baseUrl, jobId, events[0]?.event);
   const ok = options.stopAfterFirstFrame
     ? firstFrameAt !== undefined
     : events.at(-1)?.event.type === "done";
-  return { ok, startedAt, firstFrameAt, endedAt: nowMs(), events };
+  return { ok, startedAt, firstFrameAt, endedAt, events };
+}
+
+/** Cancels the job a response started, with the resume token its first frame carried. */
+async function cancelJob(baseUrl: string, id: string | null, first?: GenerationEvent) {
+  const token = (first as { resumeToken?: string } | undefined)?.resumeToken;
+  if (!id || !token) return;
+  const cancelled = await fetch(`${baseUrl}/api/generations/${id}/cancel`, {
+    method: "POST",
+    headers: { "x-resume-token": token },
+  });
+  await cancelled.arrayBuffer();
 }
 
 /** Client arrival times of frames that report a finished milestone, per stage, in order. */

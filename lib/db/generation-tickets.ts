@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "./client";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,47 +17,46 @@ export type TicketClaimResult =
   | { granted: true; ticketId: string; usedToday: number }
   | { granted: false; limit: "daily" | "concurrent"; retryAt: Date };
 
+type ClaimRow = {
+  granted: boolean;
+  refusedBy: "daily" | "concurrent" | null;
+  usedToday: number;
+  freedFrom: Date | null;
+};
+
 /**
- * Starts a generation for `subject` if its limits allow. Check and insert happen in one
- * transaction holding an advisory lock on the subject, so two instances claiming at the
- * same moment cannot both take the last place.
+ * Starts a generation for `subject` if its limits allow, in one statement: the
+ * `claim_generation_ticket` function (prisma/migrations/*_claim_ticket_in_one_statement)
+ * takes an advisory lock on the subject, so two instances claiming at the same moment
+ * cannot both take the last place, and counts only up to the limits over an index, so
+ * the claim costs the same however many tickets the day holds. One round trip, no
+ * interactive transaction: on the embedded engine, whose one connection every request
+ * shares, nothing else waits while JavaScript runs between statements.
  */
 export async function claimTicket(
   subject: string,
   limits: TicketLimits,
   now = new Date(),
 ): Promise<TicketClaimResult> {
-  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const ticketId = randomUUID();
   const staleBefore = new Date(now.getTime() - limits.staleAfterMs);
-  return getDb().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${subject}))) AS locked`;
-    // One read serves both limits: a running ticket is younger than a day too.
-    const today = await tx.generationTicket.findMany({
-      where: { subject, startedAt: { gte: dayAgo } },
-      orderBy: { startedAt: "asc" },
-      select: { startedAt: true, finishedAt: true },
-    });
-    const running = today.filter((ticket) => !ticket.finishedAt && ticket.startedAt >= staleBefore);
-    if (running.length >= limits.concurrent) {
-      // Streams usually finish within a minute or two; suggest a short wait.
-      return { granted: false, limit: "concurrent", retryAt: new Date(now.getTime() + 30_000) };
-    }
-    if (limits.perDay !== null && today.length >= limits.perDay) {
-      // A place frees up when the oldest generation of the last 24 hours leaves the window.
-      const freedBy = today[today.length - limits.perDay]?.startedAt ?? now;
-      return { granted: false, limit: "daily", retryAt: new Date(freedBy.getTime() + DAY_MS) };
-    }
-    const ticket = await tx.generationTicket.create({ data: { subject, startedAt: now } });
-    return { granted: true, ticketId: ticket.id, usedToday: today.length + 1 };
-  });
+  // Timestamps go as UTC text: the columns are TIMESTAMP(3) without a zone, in UTC.
+  const [row] = await getDb().$queryRaw<ClaimRow[]>`
+    SELECT "granted", "refusedBy", "usedToday", "freedFrom"
+    FROM claim_generation_ticket(${subject}, ${ticketId}, ${now.toISOString()}::timestamp(3),
+      ${limits.perDay}::integer, ${limits.concurrent}::integer, ${staleBefore.toISOString()}::timestamp(3))`;
+  if (!row) throw new Error("claim_generation_ticket returned no row");
+  if (row.granted) return { granted: true, ticketId, usedToday: Number(row.usedToday) };
+  if (row.refusedBy === "concurrent") {
+    // Streams usually finish within a minute or two; suggest a short wait.
+    return { granted: false, limit: "concurrent", retryAt: new Date(now.getTime() + 30_000) };
+  }
+  // A place frees up when the oldest generation counted leaves the 24-hour window.
+  const freedFrom = row.freedFrom ? new Date(row.freedFrom).getTime() : now.getTime();
+  return { granted: false, limit: "daily", retryAt: new Date(freedFrom + DAY_MS) };
 }
 
-/**
- * Ends a generation: it stops counting as running; `refund` also stops it counting today.
- * Runs after the stream has ended, so it also sweeps everyone's tickets older than a day
- * (they count for nothing), keeping the table at about one day of generations without
- * adding work before a stream starts.
- */
+/** Ends a generation in one statement: it stops counting as running; `refund` also stops it counting today. */
 export async function finishTicket(ticketId: string, refund: boolean): Promise<void> {
   const db = getDb();
   if (refund) await db.generationTicket.deleteMany({ where: { id: ticketId } });
@@ -66,8 +66,15 @@ export async function finishTicket(ticketId: string, refund: boolean): Promise<v
       data: { finishedAt: new Date() },
     });
   }
-  await db.generationTicket.deleteMany({
-    where: { startedAt: { lt: new Date(Date.now() - DAY_MS) } },
+}
+
+/**
+ * Deletes everyone's tickets older than a day (they count for nothing), keeping the
+ * table at about one day of generations. Run by the periodic sweep, not by requests.
+ */
+export async function deleteTicketsOlderThanADay(now = new Date()): Promise<void> {
+  await getDb().generationTicket.deleteMany({
+    where: { startedAt: { lt: new Date(now.getTime() - DAY_MS) } },
   });
 }
 

@@ -33,6 +33,7 @@ export {
 export {
   claimTicket,
   countTicketsToday,
+  deleteTicketsOlderThanADay,
   finishTicket,
   type TicketClaimResult,
   type TicketLimits,

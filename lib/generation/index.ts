@@ -1,5 +1,6 @@
 import "server-only";
 import { recordGenerationRun, saveLearningPath } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { handToGuest } from "@/lib/guest/result";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { createLearningPathProvider } from "@/lib/providers";
@@ -24,12 +25,19 @@ export { type GenerationTicket, type TicketsLeft, ticketsLeftToday } from "./quo
 export { runToCompletion } from "./run-to-completion";
 
 /**
- * Claims a ticket for one generation (or throws a 429), after giving back the tickets of
- * jobs whose process died, so a crash does not keep anyone waiting.
+ * Claims a ticket for one generation (or throws a 429). Dead jobs are swept by a timer,
+ * not before each claim (that cost every request several statements on the one
+ * database connection); a claim refused for running generations sweeps once and tries
+ * again, so a crashed job's ticket never keeps anyone waiting.
  */
 export async function claimGenerationTicket(asker: Asker): Promise<GenerationTicket> {
-  await sweepDeadJobs();
-  return claimTicketFor(asker);
+  try {
+    return await claimTicketFor(asker);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "concurrent_limit")) throw error;
+    if ((await sweepDeadJobs()) === 0) throw error;
+    return claimTicketFor(asker);
+  }
 }
 
 type GenerationOptions = {

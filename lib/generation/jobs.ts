@@ -5,6 +5,7 @@ import {
   appendFrames,
   createJob,
   deleteFinishedJobs,
+  deleteTicketsOlderThanADay,
   findJob,
   finishJob,
   finishTicket,
@@ -167,7 +168,6 @@ async function runJob(
     liveJobs.delete(id);
     publish(job);
     await ticket.finish(ticketRefunded({ status, code, milestoneSeen }));
-    await deleteFinishedJobs(new Date(Date.now() - KEEP_FINISHED_MS));
   }
 }
 
@@ -327,28 +327,43 @@ function aborted(signal: AbortSignal): Promise<void> {
 const globalForSweeper = globalThis as unknown as { deadJobSweeper?: NodeJS.Timeout };
 
 /**
- * Looks for jobs whose process died every lease period, so after a crash and restart
- * they are marked interrupted (and their slots freed) within about 30 s even if nobody
- * asks for them. Started once per process (instrumentation.ts); never keeps it alive.
+ * Every lease period: marks jobs whose process died as interrupted (so after a crash and
+ * restart their slots are free within about 30 s even if nobody asks for them), and
+ * deletes finished jobs older than an hour and tickets older than a day. Requests never
+ * wait for this work (it used to run before every claim and after every job). Started
+ * once per process (instrumentation.ts), sweeping at once; never keeps it alive.
  */
 export function watchForDeadJobs(): void {
   if (globalForSweeper.deadJobSweeper) return;
-  globalForSweeper.deadJobSweeper = setInterval(() => {
-    sweepDeadJobs().catch((error: unknown) => {
+  const sweep = () => {
+    sweepExpired().catch((error: unknown) => {
       console.error(
-        JSON.stringify({ level: "error", event: "dead job sweep failed", detail: String(error) }),
+        JSON.stringify({ level: "error", event: "periodic sweep failed", detail: String(error) }),
       );
     });
-  }, LEASE_MS);
+  };
+  globalForSweeper.deadJobSweeper = setInterval(sweep, LEASE_MS);
   globalForSweeper.deadJobSweeper.unref();
+  // Once at start too: a restart frees a crashed process's slots at once, and the embedded
+  // database starts up now rather than during the first request that needs it.
+  sweep();
+}
+
+/** The periodic sweep's work (exported for tests). */
+export async function sweepExpired(now = new Date()): Promise<void> {
+  await sweepDeadJobs();
+  await deleteFinishedJobs(new Date(now.getTime() - KEEP_FINISHED_MS));
+  await deleteTicketsOlderThanADay(now);
 }
 
 /**
  * Marks jobs whose process died (lease run out) as interrupted: each gets a last frame
- * saying so, and its ticket back (not the user's doing, so not counted).
+ * saying so, and its ticket back (not the user's doing, so not counted). Says how many
+ * it found.
  */
-export async function sweepDeadJobs(): Promise<void> {
-  for (const dead of await interruptDeadJobs()) {
+export async function sweepDeadJobs(): Promise<number> {
+  const found = await interruptDeadJobs();
+  for (const dead of found) {
     const [last] = await framesAfter(dead.id, dead.lastSeq - 1);
     const reached = last ? (JSON.parse(last.data) as Partial<FailureEvent>) : {};
     await appendFrames(dead.id, [
@@ -356,6 +371,7 @@ export async function sweepDeadJobs(): Promise<void> {
     ]);
     await finishTicket(dead.ticketId, true);
   }
+  return found.length;
 }
 
 /** The error frame that ends a job which stopped without one (cancelled, interrupted). */

@@ -221,7 +221,7 @@ describe("generation quotas", () => {
     expect(claims.filter((claim) => claim.granted)).toHaveLength(2);
   });
 
-  it("sweeps everyone's tickets older than a day when a generation ends", async () => {
+  it("the periodic sweep deletes everyone's tickets older than a day", async () => {
     const limits = { perDay: 100, concurrent: 5, staleAfterMs: 60_000 };
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
     const gone = `gone-${Date.now()}`;
@@ -229,11 +229,57 @@ describe("generation quotas", () => {
     // Seen from that day, the ticket exists.
     const thatDay = new Date(twoDaysAgo.getTime() + 60_000);
     expect(await db.countTicketsToday(gone, thatDay)).toBe(1);
-    const other = await db.claimTicket(`someone-else-${Date.now()}`, limits);
-    if (!other.granted) throw new Error("not granted");
-    await db.finishTicket(other.ticketId, false);
+    const { sweepExpired } = await import("@/lib/generation/jobs");
+    await sweepExpired();
     expect(await db.countTicketsToday(gone, thatDay)).toBe(0);
   });
+
+  it("a job whose process died does not keep its starter waiting for the periodic sweep", async () => {
+    const { id: userId, headers: address } = await newUser();
+    // Both of the user's places are held by jobs whose instance died (lease run out).
+    for (const n of [1, 2]) {
+      const claim = await db.claimTicket(`user:${userId}`, {
+        perDay: null,
+        concurrent: 2,
+        staleAfterMs: 600_000,
+      });
+      if (!claim.granted) throw new Error("not granted");
+      await db.createJob({
+        id: `dead-${userId}-${n}`,
+        ticketId: claim.ticketId,
+        userId,
+        leaseUntil: new Date(Date.now() - 1000),
+      });
+    }
+    const response = await generate(address);
+    expect(response.status).toBe(200);
+    await response.text();
+    expect((await db.findJob(`dead-${userId}-1`))?.status).toBe("interrupted");
+  });
+
+  it.runIf(process.env.TEST_DATABASE_ENGINE === "postgres")(
+    "claims of different subjects never wait for each other",
+    async () => {
+      const limits = { perDay: 5, concurrent: 2, staleAfterMs: 60_000 };
+      const [busy, other] = [`busy-${Date.now()}`, `other-${Date.now()}`];
+      // Another instance holds the busy subject's claim lock (the one the claim takes).
+      const pg = await import("pg");
+      const holder = new pg.default.Client({ connectionString: process.env.DATABASE_URL });
+      await holder.connect();
+      await holder.query("BEGIN");
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [busy]);
+      let busySettled = false;
+      const busyClaim = db.claimTicket(busy, limits).finally(() => {
+        busySettled = true;
+      });
+      // The other subject's claim completes while the busy subject's claim still waits.
+      expect((await db.claimTicket(other, limits)).granted).toBe(true);
+      expect(busySettled).toBe(false);
+      await holder.query("COMMIT");
+      await holder.end();
+      expect((await busyClaim).granted).toBe(true);
+    },
+  );
 
   it("stops counting a stream as running once it is older than any stream may run", async () => {
     const subject = `stale-${Date.now()}`;
@@ -246,10 +292,15 @@ describe("generation quotas", () => {
   });
 });
 
-async function signedInUser() {
+async function newUser() {
   const user = await db.createPasswordUser(`quota-${++addressCounter}@example.com`, undefined, "x");
   if (!user) throw new Error("user not created");
-  return { cookie: await sessionCookie(user.id), "x-forwarded-for": freshAddress() };
+  const headers = { cookie: await sessionCookie(user.id), "x-forwarded-for": freshAddress() };
+  return { id: user.id, headers };
+}
+
+async function signedInUser() {
+  return (await newUser()).headers;
 }
 
 async function waitFor(check: () => Promise<boolean>, ms = 5000) {

@@ -22,9 +22,12 @@ const MIGRATIONS = readdirSync(path.resolve("prisma/migrations"), { withFileType
 type Run = { code: number | null; output: string };
 
 /** Starts `node scripts/migrate.mjs` against the database `env` names. */
-function startMigrate(env: Record<string, string>): { child: ChildProcess; done: Promise<Run> } {
+function startMigrate(
+  env: Record<string, string>,
+  args = [`--template-dir=${path.join(tmpdir(), "no-such-template")}`],
+): { child: ChildProcess; done: Promise<Run> } {
   const { DATABASE_URL, DIRECT_DATABASE_URL, PGLITE_DATA_DIR, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["scripts/migrate.mjs"], {
+  const child = spawn(process.execPath, ["scripts/migrate.mjs", ...args], {
     env: { ...inherited, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -129,6 +132,24 @@ describe("migrations on the embedded database (PGlite)", () => {
     expect(appliedBy(second)).toEqual([]);
     expect(second.output).toContain("database was already up to date");
 
+    const db = new PGlite(dataDir);
+    try {
+      expect((await db.query(RECORDED)).rows).toEqual(once);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it("a fresh folder starts as a copy of the build's migrated template, applying nothing", async () => {
+    const base = mkdtempSync(path.join(tmpdir(), "migrate-test-"));
+    const template = `--template-dir=${path.join(base, "template")}`;
+    const made = await startMigrate({}, ["--template", template]).done;
+    expect(appliedBy(made)).toEqual(MIGRATIONS);
+
+    const dataDir = path.join(base, "pglite");
+    const fresh = await startMigrate({ PGLITE_DATA_DIR: dataDir }, [template]).done;
+    expect(fresh.code, fresh.output).toBe(0);
+    expect(appliedBy(fresh)).toEqual([]);
     const db = new PGlite(dataDir);
     try {
       expect((await db.query(RECORDED)).rows).toEqual(once);

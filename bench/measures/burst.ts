@@ -1,0 +1,63 @@
+import { type AppServer, nowMs } from "../support/processes";
+import type { BenchResult } from "../support/result";
+import { median, percentile, timeGeneration } from "../support/stream-client";
+import { warmUp } from "./streaming";
+
+// 9. Many streams started at the same moment: how long the last one waits for its first
+// frame. The work before a first frame is serialised on the server's one thread (and, on
+// the embedded engine, its one database connection), so this shows its cost times 100.
+
+/** `count` bare requests at once against the loopback floor: the machine's own queueing. */
+async function floorBurst(floorUrl: string, count: number): Promise<number> {
+  const times = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const started = nowMs();
+      await (await fetch(floorUrl, { method: "POST", body: "{}" })).text();
+      return nowMs() - started;
+    }),
+  );
+  return Math.max(...times);
+}
+
+async function burst(app: AppServer, count: number, distinct: boolean, round: number) {
+  const generations = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      timeGeneration(app.url, `Burst ${round} ${i}`, {
+        stopAfterFirstFrame: true,
+        // TRUST_PROXY=1 (startApp): one address each, or all guests under one key.
+        headers: distinct ? { "x-forwarded-for": `203.0.${round}.${i + 1}` } : {},
+      }),
+    ),
+  );
+  const times = generations.flatMap((g) => (g.firstFrameAt ? [g.firstFrameAt - g.startedAt] : []));
+  return { times, errors: count - times.length };
+}
+
+export async function burstToFirstFrame(
+  app: AppServer,
+  floorUrl: string,
+  count = 100,
+): Promise<BenchResult[]> {
+  await warmUp(app.url, 5);
+  const results: BenchResult[] = [];
+  for (const [round, distinct] of [
+    [1, false],
+    [2, true],
+  ] as const) {
+    const floor = await floorBurst(floorUrl, count);
+    const { times, errors } = await burst(app, count, distinct, round);
+    const slowest = times.length > 0 ? Math.max(...times) : Number.NaN;
+    results.push({
+      id: distinct ? "9b" : "9a",
+      measure: `${count} streams started at once, ${distinct ? `${count} addresses` : "one guest key"}: slowest first frame`,
+      value: slowest,
+      unit: "ms",
+      baseline: floor,
+      baselineName: `slowest of ${count} at once, bare loopback server`,
+      target: "<= 250 ms",
+      met: errors === 0 && slowest <= 250,
+      note: `p50 ${median(times).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, ${errors} errors`,
+    });
+  }
+  return results;
+}
