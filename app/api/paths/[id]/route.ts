@@ -3,13 +3,20 @@ import { requireUserId } from "@/lib/auth";
 import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
+import { safeText } from "@/lib/validation/safe-text";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const pathUpdateSchema = z
   .strictObject({
-    title: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters").optional(),
+    title: z
+      .string()
+      .trim()
+      .check(safeText("The name"))
+      .min(1, "Enter a name")
+      .max(200, "At most 200 characters")
+      .optional(),
     archived: z.boolean().optional(),
   })
   .refine(
