@@ -17,6 +17,8 @@ let streamRoute: typeof import("@/app/api/generate/stream/route");
 let plainRoute: typeof import("@/app/api/generate/route");
 let pathsRoute: typeof import("@/app/api/paths/route");
 let pathRoute: typeof import("@/app/api/paths/[id]/route");
+let shareRoute: typeof import("@/app/api/paths/[id]/share/route");
+let exportRoute: typeof import("@/app/api/paths/[id]/export/route");
 let samplePath: LearningPath;
 
 beforeAll(async () => {
@@ -30,6 +32,8 @@ beforeAll(async () => {
   plainRoute = await import("@/app/api/generate/route");
   pathsRoute = await import("@/app/api/paths/route");
   pathRoute = await import("@/app/api/paths/[id]/route");
+  shareRoute = await import("@/app/api/paths/[id]/share/route");
+  exportRoute = await import("@/app/api/paths/[id]/export/route");
   const done = (
     await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
   ).at(-1);
@@ -62,7 +66,7 @@ const send = (url: string, method: string, cookie: string, body: unknown) =>
   new Request(`http://localhost${url}`, {
     method,
     headers: { "content-type": "application/json", host: "localhost", cookie },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
 
 /** The answer must be 400 invalid_input naming exactly `field`. */
@@ -155,5 +159,23 @@ describe("saving a guest's path with unsafe text", () => {
     path.milestones[0]!.description = "First:\n\tread the book.\r\nThen practise.";
     const response = await pathsRoute.POST(send("/api/paths", "POST", cookie, { path }));
     expect(response.status).toBe(201);
+  });
+});
+
+describe("a path id with unsafe text in the URL", () => {
+  it.each([
+    ["NUL", "abc\u0000"],
+    ["a lone surrogate", "abc\ud800"],
+  ])("with %s: 404 like any unknown id (it was a database error: 500)", async (_, id) => {
+    const { cookie } = await newUserWithPath();
+    const context = { params: Promise.resolve({ id }) };
+    const url = "/api/paths/x";
+    const answers = [
+      await pathRoute.PATCH(send(url, "PATCH", cookie, { title: "New" }), context),
+      await pathRoute.DELETE(send(url, "DELETE", cookie, undefined), context),
+      await shareRoute.POST(send(`${url}/share`, "POST", cookie, undefined), context),
+      await exportRoute.GET(send(`${url}/export?format=md`, "GET", cookie, undefined), context),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
   });
 });

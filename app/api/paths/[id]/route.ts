@@ -3,6 +3,7 @@ import { requireUserId } from "@/lib/auth";
 import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
+import { routeId } from "@/lib/http/route-id";
 import { safeText } from "@/lib/validation/safe-text";
 
 export const runtime = "nodejs";
@@ -28,7 +29,7 @@ const pathUpdateSchema = z
 export const PATCH = apiRoute(
   { input: jsonInput(pathUpdateSchema, 1024), userId: requireUserId },
   async ({ input, userId }, { params }: RouteContext<"/api/paths/[id]">) => {
-    const updated = await updateLearningPathForUser(userId, (await params).id, input);
+    const updated = await updateLearningPathForUser(userId, await routeId(params), input);
     if (!updated) throw new AppError("not_found");
     return Response.json(updated);
   },
@@ -37,7 +38,7 @@ export const PATCH = apiRoute(
 export const DELETE = apiRoute(
   { userId: requireUserId },
   async ({ userId }, { params }: RouteContext<"/api/paths/[id]">) => {
-    const deleted = await deleteLearningPathForUser(userId, (await params).id);
+    const deleted = await deleteLearningPathForUser(userId, await routeId(params));
     if (!deleted) throw new AppError("not_found");
     return new Response(null, { status: 204 });
   },

@@ -3,6 +3,7 @@ import { requireUserId } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, queryInput } from "@/lib/http/api-route";
+import { routeId } from "@/lib/http/route-id";
 import {
   calendarStartSchema,
   learningPathToIcs,
@@ -32,7 +33,7 @@ const slug = (title: string) =>
 export const GET = apiRoute(
   { input: queryInput(exportQuerySchema), userId: requireUserId },
   async ({ input: query, userId }, { params }: RouteContext<"/api/paths/[id]/export">) => {
-    const { id } = await params;
+    const id = await routeId(params);
     const saved = await findLearningPathForUser(userId, id);
     if (!saved) throw new AppError("not_found");
     const name = slug(saved.path.title);
