@@ -73,10 +73,14 @@ describe("calendar export", () => {
   it("escapes every text property, the calendar's name included", () => {
     const path = hostile();
     path.schedule[0]!.milestone = "Week\rBREAK:1";
+    path.schedule[0]!.focus = "Read\rBREAK:2\u0007";
     const ics = learningPathToIcs(path, "2027-01-04", "p1");
     const lines = ics.split("\r\n");
     expect(lines).toContain("X-WR-CALNAME:Plan\\; one\\, two \\\\ three X-INJECTED:yes");
     expect(lines.some((line) => /^(X-INJECTED|BREAK):/.test(line))).toBe(false);
+    expect(lines.find((line) => line.startsWith("DESCRIPTION:"))).toMatch(
+      /^DESCRIPTION:Read\\nBREAK:2 \\n\\nAbout/,
+    );
     expect(lines).toContain("SUMMARY:Week 1: Week BREAK:1");
     expect(ics).not.toMatch(/\r(?!\n)/);
   });
