@@ -1,13 +1,29 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { setPathSharing } from "@/lib/browser-api";
+
+const originNeverChanges = () => () => {};
+
+/**
+ * This site's origin in the browser, null while rendering on the server and hydrating:
+ * the hydrated page must match the server's HTML, which cannot know the origin the
+ * visitor used (the link was relative there and absolute here: React error #418).
+ */
+function useOrigin(): string | null {
+  return useSyncExternalStore(
+    originNeverChanges,
+    () => window.location.origin,
+    () => null,
+  );
+}
 
 /** Lets the owner turn a public read-only link on and off. */
 export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string | null }) {
   const [url, setUrl] = useState(initialUrl);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const origin = useOrigin();
 
   async function toggle() {
     setBusy(true);
@@ -21,8 +37,7 @@ export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string
     }
   }
 
-  const absolute =
-    url && typeof window !== "undefined" ? new URL(url, window.location.origin).href : url;
+  const absolute = url && origin ? new URL(url, origin).href : url;
   return (
     <div className="mt-3 text-sm" data-testid="share">
       <button

@@ -2,7 +2,7 @@ import { expect, PASSWORD, signUp, test, uniqueEmail } from "./support/accounts"
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
 import { screenshotPath } from "./support/screenshots";
-import { watchCsp } from "./support/test";
+import { watchPages } from "./support/test";
 
 // Accounts: sign-up, saving on done, ownership, sign-out, and one answer for bad credentials.
 
@@ -38,7 +38,7 @@ test("a signed-in user's path is saved, opened at /paths/<id>, listed, and priva
 
   // Another user gets a 404 for it, as for a path that does not exist.
   const stranger = await browser.newPage();
-  watchCsp(stranger);
+  watchPages(stranger);
   await signUp(stranger, uniqueEmail("stranger"));
   const response = await stranger.goto(pathUrl);
   expect(response?.status()).toBe(404);
@@ -87,6 +87,32 @@ test("sign-in only redirects to paths on this site", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/paths");
   expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
+});
+
+test("a callback URL with a line break is not followed: sign-up and sign-in land on the default page", async ({
+  page,
+}) => {
+  // The account was created and the session set, then the redirect answered 500.
+  const email = uniqueEmail("callback");
+  await page.goto(`/sign-up?callbackUrl=${encodeURIComponent("/paths/x\n/evil")}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/paths");
+  await expect(page.getByTestId("signed-in")).toContainText(email);
+
+  // The sign-in action checks the target itself too, whatever the form posts.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/sign-in");
+  await page
+    .locator('input[name="callbackUrl"]')
+    .evaluate((input: HTMLInputElement) => (input.value = "/paths/x\r\nX-Injected: 1"));
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/paths");
+  await expect(page.getByTestId("signed-in")).toContainText(email);
 });
 
 test("ticking milestones and resources updates completion, survives reload, and the dashboard agrees", async ({
@@ -255,10 +281,16 @@ test("the owner shares a read-only link and can turn it off again", async ({
   await page.waitForURL(/\/paths\/[a-z0-9]+$/);
   await page.getByRole("button", { name: "Share a read-only link" }).click();
   const link = await page.getByTestId("share-link").getAttribute("href");
-  expect(link).toMatch(/\/shared\/[A-Za-z0-9_-]{32}$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3100\/shared\/[A-Za-z0-9_-]{32}$/);
+  // The page as the server renders it with sharing on hydrates without an error (the
+  // link was relative on the server and absolute in the browser: React error #418), and
+  // shows the same full link.
+  await page.reload();
+  await expect(page.getByTestId("share-link")).toHaveAttribute("href", link ?? "");
+  await expect(page.getByTestId("share-link")).toHaveText(link ?? "");
 
   const visitor = await browser.newPage();
-  watchCsp(visitor);
+  watchPages(visitor);
   await visitor.goto(link ?? "");
   await expect(visitor.getByTestId("shared-notice")).toBeVisible();
   await expect(visitor.getByTestId("milestone").first()).toBeVisible();

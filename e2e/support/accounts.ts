@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { test as base, expect, watchCsp } from "./test";
+import { test as base, expect, watchPages } from "./test";
 
 export const PASSWORD = "correct horse battery";
 const APP_URL = "http://127.0.0.1:3100";
@@ -44,7 +44,7 @@ export const test = base.extend<{ signedInPage: Page }, { account: Account }>({
       baseURL: APP_URL,
       storageState: account.storageState,
     });
-    watchCsp(context);
+    watchPages(context);
     await use(await context.newPage());
     await context.close();
   },

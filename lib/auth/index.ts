@@ -9,7 +9,7 @@ import Google from "next-auth/providers/google";
 import { findUserByEmail, getDbForAuthAdapter } from "@/lib/db";
 import { type Env, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { signInSchema } from "./credentials";
+import { safeRedirectPath, signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { getAppSecret } from "./secret";
 import {
@@ -99,6 +99,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...oauthProviders(),
   ],
   callbacks: {
+    // Auth.js's own endpoints (the credentials callback, OAuth) follow `callbackUrl` too:
+    // the same rule as the sign-in form's (a line break made the Location header throw).
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      return `${baseUrl}${safeRedirectPath(path)}`;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

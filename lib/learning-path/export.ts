@@ -1,28 +1,31 @@
 import { createEvents, type EventAttributes } from "ics";
+import { z } from "zod";
+import { markdownLink, markdownText as md, oneLine } from "./markdown-text";
 import type { LearningPath, Milestone, ScheduleWeek } from "./path-schema";
 
 // Exports of a saved path: Markdown to read or print, JSON to keep, and a calendar with
 // one all-day event per week of the schedule, starting on the date the learner picks.
+// Every piece of the path's text is written as text (escaped), never as markup.
 
 const weeks = (start: number, end: number) =>
   start === end ? `Week ${start}` : `Weeks ${start}-${end}`;
 
 export function learningPathToMarkdown(path: LearningPath): string {
   return [
-    `# ${path.title}`,
+    `# ${md(path.title)}`,
     "",
-    path.summary,
+    md(path.summary),
     "",
     `- Level: ${path.level}`,
     `- Learning style: ${path.learningStyle}`,
     `- Duration: ${path.durationWeeks} weeks, ${path.hoursPerWeek} h/week (${path.totalHours} h total)`,
     "",
     ...(path.goals.length > 0
-      ? ["## Goals", "", ...path.goals.map((goal) => `- ${goal}`), ""]
+      ? ["## Goals", "", ...path.goals.map((goal) => `- ${md(goal)}`), ""]
       : []),
     "## Prerequisites",
     "",
-    ...path.prerequisites.map((item) => `- ${item}`),
+    ...path.prerequisites.map((item) => `- ${md(item)}`),
     "",
     "## Milestones",
     "",
@@ -34,18 +37,18 @@ export function learningPathToMarkdown(path: LearningPath): string {
 
 function milestoneMarkdown(milestone: Milestone, index: number): string[] {
   return [
-    `### ${index + 1}. ${milestone.title}`,
+    `### ${index + 1}. ${md(milestone.title)}`,
     "",
     `*${weeks(milestone.weekStart, milestone.weekEnd)} · ${milestone.estimatedHours} h*`,
     "",
-    milestone.description,
+    md(milestone.description),
     "",
     ...(milestone.skillsGained.length > 0
-      ? [`Skills: ${milestone.skillsGained.join(", ")}`, ""]
+      ? [`Skills: ${milestone.skillsGained.map(md).join(", ")}`, ""]
       : []),
     ...milestone.resources.map(
       (resource) =>
-        `- [${resource.title}](${resource.url}) (${resource.type}, ${resource.free ? "free" : "paid"})`,
+        `- ${markdownLink(resource.title, resource.url)} (${resource.type}, ${resource.free ? "free" : "paid"})`,
     ),
     "",
   ];
@@ -58,7 +61,7 @@ function scheduleMarkdown(schedule: ScheduleWeek[]): string[] {
     "| Week | Milestone | Focus | Hours |",
     "| --- | --- | --- | --- |",
     ...schedule.map(
-      (week) => `| ${week.week} | ${week.milestone} | ${week.focus} | ${week.hours} |`,
+      (week) => `| ${week.week} | ${md(week.milestone)} | ${md(week.focus)} | ${week.hours} |`,
     ),
   ];
 }
@@ -68,32 +71,65 @@ function careerMarkdown(insights: LearningPath["careerInsights"]): string[] {
     "",
     "## Career insights",
     "",
-    `- Related roles: ${insights.relatedRoles.join(", ")}`,
-    `- Skills in demand: ${insights.skillsInDemand.join(", ")}`,
-    `- Salary: ${insights.salaryRange.text} (${insights.salaryRange.region}). ${insights.salaryRange.caveat}`,
-    `- Outlook: ${insights.outlook}`,
+    `- Related roles: ${insights.relatedRoles.map(md).join(", ")}`,
+    `- Skills in demand: ${insights.skillsInDemand.map(md).join(", ")}`,
+    `- Salary: ${md(insights.salaryRange.text)} (${md(insights.salaryRange.region)}). ${md(insights.salaryRange.caveat)}`,
+    `- Outlook: ${md(insights.outlook)}`,
     "",
     "Next steps:",
     "",
-    ...insights.nextSteps.map((step, index) => `${index + 1}. ${step}`),
+    ...insights.nextSteps.map((step, index) => `${index + 1}. ${md(step)}`),
     "",
   ];
 }
 
-/** An iCalendar file with one all-day, week-long event per schedule week. */
-export function learningPathToIcs(path: LearningPath, start: Date, uidPrefix: string): string {
+/**
+ * The first and last day a calendar may start on: four-digit years that the ics format
+ * and calendar apps read alike (year 0 became 1900; 9999 gave nine-digit dates).
+ */
+export const CALENDAR_START_RANGE = { from: "1970-01-01", to: "2100-12-31" } as const;
+
+/** The calendar's first day, as the export link sends it: a real date in the range. */
+export const calendarStartSchema = z.iso
+  .date("Choose a start date (YYYY-MM-DD)")
+  .refine(
+    (date) => date >= CALENDAR_START_RANGE.from && date <= CALENDAR_START_RANGE.to,
+    `Choose a start date between ${CALENDAR_START_RANGE.from} and ${CALENDAR_START_RANGE.to}`,
+  );
+
+/**
+ * Text for a calendar's own name (X-WR-CALNAME), escaped as iCalendar TEXT like the ics
+ * package escapes SUMMARY and DESCRIPTION itself (it only encodes line breaks here).
+ */
+function calendarName(title: string): string {
+  return oneLine(title).replace(/[\\;,]/g, "\\$&");
+}
+
+/**
+ * Any line break as `\n` (the ics package then writes it as `\\n`; a lone CR would
+ * have ended the line), any other control character but a tab as a space.
+ */
+const calendarText = (text: string) =>
+  text.replace(/\r\n?|\n/g, "\n").replace(/(?![\n\t])\p{Cc}/gu, " ");
+
+/**
+ * An iCalendar file with one all-day, week-long event per schedule week. `start` is a
+ * date checked by calendarStartSchema.
+ */
+export function learningPathToIcs(path: LearningPath, start: string, uidPrefix: string): string {
+  const [year, month, date] = start.split("-").map(Number) as [number, number, number];
   const day = (offset: number): [number, number, number] => {
-    const date = new Date(
-      Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + offset),
-    );
-    return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    const shifted = new Date(Date.UTC(year, month - 1, date + offset));
+    return [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate()];
   };
   const events: EventAttributes[] = path.schedule.map((week) => ({
     uid: `${uidPrefix}-week-${week.week}@ai-learning-path`,
     productId: "ai-learning-path-generator",
-    calName: path.title,
-    title: `Week ${week.week}: ${week.milestone}`,
-    description: `${week.focus}\n\nAbout ${week.hours} h this week. ${path.title}.`,
+    calName: calendarName(path.title),
+    title: calendarText(`Week ${week.week}: ${oneLine(week.milestone)}`),
+    description: calendarText(
+      `${week.focus}\n\nAbout ${week.hours} h this week. ${oneLine(path.title)}.`,
+    ),
     start: day((week.week - 1) * 7),
     end: day(week.week * 7),
   }));

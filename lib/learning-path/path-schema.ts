@@ -1,11 +1,22 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { LEARNING_STYLES, LEVELS, MAX_HOURS_PER_WEEK, MAX_WEEKS } from "./request-schema";
 
 // The finished learning path. This is what the done frame carries, what the result
-// page renders and what is saved for a signed-in user; LLM output is checked against it.
+// page renders and what is saved for a signed-in user; LLM output is checked against it,
+// and so is a guest's path sent back to be saved.
 
 /** Only web links: a model-written `javascript:` or `file:` URL never reaches a page. */
-export const httpUrlSchema = z.url({ protocol: /^https?$/, error: "Links must be http(s) URLs" });
+export const httpUrlSchema = z
+  .url({ protocol: /^https?$/, error: "Links must be http(s) URLs" })
+  .check(safeText("A link"));
+
+/**
+ * Every string of a path: safe text (lib/validation/safe-text.ts). Line breaks are let
+ * through, also in titles, so that paths saved before this rule still read back; every
+ * place that shows a title keeps it to one line itself (the Markdown export, the page).
+ */
+const text = () => z.string().check(safeText("This text", { multiLine: true }));
 
 export const RESOURCE_TYPES = [
   "documentation",
@@ -20,56 +31,56 @@ export const RESOURCE_TYPES = [
 
 export const resourceSchema = z.object({
   type: z.enum(RESOURCE_TYPES),
-  title: z.string().min(1).max(200),
+  title: text().min(1).max(200),
   url: httpUrlSchema,
-  description: z.string().max(400),
+  description: text().max(400),
   free: z.boolean(),
 });
 
 export const milestoneSchema = z.object({
-  title: z.string().min(1).max(200),
-  description: z.string().max(1000),
+  title: text().min(1).max(200),
+  description: text().max(1000),
   weekStart: z.number().int().min(1),
   weekEnd: z.number().int().min(1),
   estimatedHours: z.number().int().min(0),
-  skillsGained: z.array(z.string().max(120)).max(12),
+  skillsGained: z.array(text().max(120)).max(12),
   resources: z.array(resourceSchema).min(1).max(4),
 });
 
 export const scheduleWeekSchema = z.object({
   week: z.number().int().min(1),
-  milestone: z.string(),
-  focus: z.string(),
+  milestone: text(),
+  focus: text(),
   hours: z.number().int().min(0),
 });
 
 export const careerInsightsSchema = z.object({
-  relatedRoles: z.array(z.string()).max(10),
-  skillsInDemand: z.array(z.string()).max(12),
-  salaryRange: z.object({ text: z.string(), region: z.string(), caveat: z.string() }),
-  outlook: z.string(),
-  nextSteps: z.array(z.string()).max(10),
+  relatedRoles: z.array(text()).max(10),
+  skillsInDemand: z.array(text()).max(12),
+  salaryRange: z.object({ text: text(), region: text(), caveat: text() }),
+  outlook: text(),
+  nextSteps: z.array(text()).max(10),
 });
 
 export const learningPathSchema = z.object({
-  title: z.string().min(1).max(200),
-  summary: z.string().max(2000),
-  topic: z.string(),
-  prerequisites: z.array(z.string().max(200)).max(12),
+  title: text().min(1).max(200),
+  summary: text().max(2000),
+  topic: text(),
+  prerequisites: z.array(text().max(200)).max(12),
   level: z.enum(LEVELS),
   learningStyle: z.enum(LEARNING_STYLES),
   durationWeeks: z.number().int().min(1).max(MAX_WEEKS),
   hoursPerWeek: z.number().int().min(1).max(MAX_HOURS_PER_WEEK),
   totalHours: z.number().int().min(0),
-  goals: z.array(z.string()),
+  goals: z.array(text()),
   milestones: z.array(milestoneSchema).min(1),
   schedule: z.array(scheduleWeekSchema),
   careerInsights: careerInsightsSchema,
   generatedBy: z.object({
     provider: z.enum(["openai", "offline"]),
-    model: z.string(),
+    model: text(),
   }),
-  generatedAt: z.string(),
+  generatedAt: text(),
 });
 
 export type Resource = z.infer<typeof resourceSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { safeText } from "@/lib/validation/safe-text";
 
 // The request schema is shared by the form (client-side validation) and the route
 // handlers, so both sides reject exactly the same input with the same messages. It uses
@@ -26,6 +27,7 @@ const goal = z
   .string()
   .check(
     z.trim(),
+    safeText("A goal"),
     z.minLength(1, "A goal cannot be empty"),
     z.maxLength(MAX_GOAL_LENGTH, `Each goal must be at most ${MAX_GOAL_LENGTH} characters`),
   );
@@ -54,6 +56,7 @@ export const learningPathRequestSchema = z.strictObject({
     .string({ error: "Enter a topic" })
     .check(
       z.trim(),
+      safeText("Topic"),
       z.minLength(2, "Topic must be at least 2 characters"),
       z.maxLength(200, "Topic must be at most 200 characters"),
     ),

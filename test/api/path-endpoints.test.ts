@@ -236,7 +236,7 @@ describe("GET /api/paths/<id>/export", () => {
     const text = await response.text();
     expect(text.startsWith(`# ${samplePath.title}`)).toBe(true);
     for (const milestone of samplePath.milestones) expect(text).toContain(milestone.title);
-    expect(text).toContain(`](${samplePath.milestones[0]!.resources[0]!.url})`);
+    expect(text).toContain(`](<${samplePath.milestones[0]!.resources[0]!.url}>)`);
   });
 
   it("exports JSON that is the saved path", async () => {
@@ -258,12 +258,21 @@ describe("GET /api/paths/<id>/export", () => {
     expect(text).toContain("SUMMARY:Week 1: ");
   });
 
-  it("needs a valid start date for the calendar, and answers 404 to other users", async () => {
+  it("needs a real start date from 1970 to 2100 for the calendar, and answers 404 to other users", async () => {
     const { userId, pathId } = await newUserWithPath();
     const stranger = await newUserWithPath();
     expect((await get(pathId, "format=ics&start=tomorrow", await cookieFor(userId))).status).toBe(
       400,
     );
+    // Year 0 became 1900 and year 9999 gave nine-digit dates; 30 February is no day.
+    for (const start of ["9999-12-31", "0000-01-01", "2026-02-30"]) {
+      const response = await get(pathId, `format=ics&start=${start}`, await cookieFor(userId));
+      expect(response.status, start).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: "invalid_input",
+        issues: [{ field: "start", message: expect.stringMatching(/^Choose a start date/) }],
+      });
+    }
     expect((await get(pathId, "format=pdf", await cookieFor(userId))).status).toBe(400);
     expect((await get(pathId, "format=md", await cookieFor(stranger.userId))).status).toBe(404);
     expect((await get(pathId, "format=md")).status).toBe(401);

@@ -1,6 +1,7 @@
 import { currentUserId } from "@/lib/auth";
 import { cancelJob, findOwnJob, resumeTokenOf } from "@/lib/generation";
 import { apiRoute } from "@/lib/http/api-route";
+import { routeId } from "@/lib/http/route-id";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(
   {},
   async ({ request }, { params }: RouteContext<"/api/generations/[id]/cancel">) => {
-    const job = await findOwnJob((await params).id, {
+    const job = await findOwnJob(await routeId(params), {
       // The session is read only for a signed-in user's job (a guest's needs the token).
       userId: () => currentUserId(request),
       resumeToken: resumeTokenOf(request),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentUserId } from "@/lib/auth";
 import { findOwnJob, followJob, resumeTokenOf } from "@/lib/generation";
 import { apiRoute, validInput } from "@/lib/http/api-route";
+import { routeId } from "@/lib/http/route-id";
 import { createSseResponse } from "@/lib/sse/response";
 
 export const runtime = "nodejs";
@@ -33,7 +34,7 @@ export const GET = apiRoute(
       }),
   },
   async ({ request, input }, { params }: RouteContext<"/api/generations/[id]/stream">) => {
-    const job = await findOwnJob((await params).id, {
+    const job = await findOwnJob(await routeId(params), {
       // The session is read only for a signed-in user's job (a guest's needs the token).
       userId: () => currentUserId(request),
       resumeToken: resumeTokenOf(request),

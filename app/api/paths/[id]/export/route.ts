@@ -3,7 +3,12 @@ import { requireUserId } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, queryInput } from "@/lib/http/api-route";
-import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
+import { routeId } from "@/lib/http/route-id";
+import {
+  calendarStartSchema,
+  learningPathToIcs,
+  learningPathToMarkdown,
+} from "@/lib/learning-path/export";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,7 +18,7 @@ const exportQuerySchema = z.discriminatedUnion("format", [
   z.object({ format: z.literal("json") }),
   z.object({
     format: z.literal("ics"),
-    start: z.iso.date("Choose a start date (YYYY-MM-DD)"),
+    start: calendarStartSchema,
   }),
 ]);
 
@@ -28,7 +33,7 @@ const slug = (title: string) =>
 export const GET = apiRoute(
   { input: queryInput(exportQuerySchema), userId: requireUserId },
   async ({ input: query, userId }, { params }: RouteContext<"/api/paths/[id]/export">) => {
-    const { id } = await params;
+    const id = await routeId(params);
     const saved = await findLearningPathForUser(userId, id);
     if (!saved) throw new AppError("not_found");
     const name = slug(saved.path.title);
@@ -44,10 +49,6 @@ export const GET = apiRoute(
       return download(learningPathToMarkdown(saved.path), "text/markdown", "md");
     if (query.format === "json")
       return download(JSON.stringify(saved.path, null, 2), "application/json", "json");
-    return download(
-      learningPathToIcs(saved.path, new Date(query.start), id),
-      "text/calendar",
-      "ics",
-    );
+    return download(learningPathToIcs(saved.path, query.start, id), "text/calendar", "ics");
   },
 );

@@ -2,6 +2,7 @@ import { requireUserId } from "@/lib/auth";
 import { updateLearningPathProgress } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
+import { routeId } from "@/lib/http/route-id";
 import { progressChangeSchema } from "@/lib/learning-path/progress";
 
 export const runtime = "nodejs";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const PATCH = apiRoute(
   { input: jsonInput(progressChangeSchema, 1024), userId: requireUserId },
   async ({ input, userId }, { params }: RouteContext<"/api/paths/[id]/progress">) => {
-    const updated = await updateLearningPathProgress(userId, (await params).id, input);
+    const updated = await updateLearningPathProgress(userId, await routeId(params), input);
     if (!updated) throw new AppError("not_found");
     return Response.json(updated);
   },
