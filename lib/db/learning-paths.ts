@@ -107,10 +107,11 @@ export async function updateLearningPathProgress(
   change: ProgressChange,
 ): Promise<{ progress: PathProgress; completion: number } | undefined> {
   return getDb().$transaction(async (tx) => {
-    const row = await tx.learningPath.findFirst({
-      where: { id, userId },
-      select: { path: true, progress: true },
-    });
+    // The tick rewrites the whole progress column: lock the row first, so a parallel tick
+    // waits for this one and builds on its result instead of on the same old value.
+    const [row] = await tx.$queryRaw<{ path: unknown; progress: unknown }[]>`
+      SELECT "path", "progress" FROM "LearningPath"
+      WHERE "id" = ${id} AND "userId" = ${userId} FOR UPDATE`;
     if (!row) return undefined;
     const path = learningPathSchema.parse(row.path);
     if (!changeFitsPath(path, change)) return undefined;
