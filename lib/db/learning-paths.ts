@@ -14,6 +14,7 @@ import {
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type { SavedPathSummary } from "@/lib/learning-path/saved-path-summary";
 import { getDb } from "./client";
+import { QUEUED_TRANSACTION } from "./queued-transaction";
 
 // Saved paths. Every read and write is scoped to the owner: a path that belongs to
 // someone else is indistinguishable from one that does not exist.
@@ -118,7 +119,7 @@ export async function updateLearningPathProgress(
     const progress = applyProgressChange(readProgress(row.progress), change);
     await tx.learningPath.update({ where: { id }, data: { progress } });
     return { progress, completion: completionPercent(path, progress) };
-  });
+  }, QUEUED_TRANSACTION);
 }
 
 export async function listLearningPathsForUser(userId: string): Promise<SavedPathSummary[]> {
