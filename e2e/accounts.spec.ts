@@ -304,7 +304,9 @@ test("the owner shares a read-only link and can turn it off again", async ({
   await visitor.close();
 });
 
-test("repeated wrong passwords lock the account's sign-in for a while", async ({ page }) => {
+// Without TRUST_PROXY (as here) the app cannot tell addresses apart, so only the account-wide
+// limit applies: 10 tries, then a wait that grows from a minute (README, "Accounts").
+test("repeated wrong passwords slow the account's sign-in down", async ({ page }) => {
   const email = uniqueEmail("guessed");
   await signUp(page, email);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -313,7 +315,7 @@ test("repeated wrong passwords lock the account's sign-in for a while", async ({
   const answered = () =>
     page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in"));
   const form = page.getByTestId("sign-in-form");
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel(/^Password/).fill(`guess ${attempt}`);
     await Promise.all([answered(), page.getByRole("button", { name: "Sign in" }).click()]);
@@ -327,7 +329,8 @@ test("repeated wrong passwords lock the account's sign-in for a while", async ({
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Refused even with the right password until the wait is over.
   await expect(page.getByTestId("auth-error")).toHaveText(
-    "Too many sign-in attempts. Please wait 15 minutes and try again.",
+    "Too many sign-in attempts. Try again in a minute.",
   );
 });

@@ -1,9 +1,10 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
+import { describeWait } from "@/lib/browser-api";
 import { createPasswordUser } from "@/lib/db";
 import { safeRedirectPath, signInSchema, signUpSchema } from "./credentials";
-import { signIn, signOut } from "./index";
+import { signIn, signOut, TooManySignInAttempts } from "./index";
 import { hashPassword } from "./passwords";
 
 // Server actions behind the sign-in, sign-up and sign-out forms. Next.js checks that a
@@ -18,7 +19,8 @@ export type AuthFormState = {
 };
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
-const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Please wait 15 minutes and try again.";
+const tooManyAttempts = (retryAfterSeconds: number) =>
+  `Too many sign-in attempts. Try again in ${describeWait(retryAfterSeconds)}.`;
 
 async function signInWithPassword(email: string, password: string, redirectTo: string) {
   try {
@@ -26,8 +28,8 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     return {};
   } catch (error) {
     // A successful sign-in "throws" Next's redirect; let it through.
-    if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
-      return { error: TOO_MANY_ATTEMPTS };
+    if (error instanceof TooManySignInAttempts) {
+      return { error: tooManyAttempts(error.retryAfterSeconds) };
     }
     if (error instanceof AuthError) return { error: WRONG_CREDENTIALS };
     throw error;

@@ -12,16 +12,15 @@ import { AppError } from "@/lib/errors";
 import { safeRedirectPath, signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { getAppSecret } from "./secret";
-import {
-  isSignInThrottled,
-  noteSignInFailure,
-  noteSignInSuccess,
-  signInClient,
-} from "./sign-in-throttle";
+import { claimSignInAttempt, noteSignInSuccess, signInClient } from "./sign-in-throttle";
 
 /** Refused before checking the password: too many recent failures. */
-class TooManySignInAttempts extends CredentialsSignin {
+export class TooManySignInAttempts extends CredentialsSignin {
   code = "too_many_attempts";
+  /** Auth.js hands this same error to a server action's signIn (its "raw" mode). */
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 // Auth.js: email + password (credentials) always; GitHub and Google only when their
@@ -84,15 +83,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = signInClient(request.headers);
-        if (await isSignInThrottled(email, ip)) throw new TooManySignInAttempts();
+        // Counted as a failure before the password is checked; taken back on success.
+        const claim = await claimSignInAttempt(email, ip);
+        if (!claim.allowed) throw new TooManySignInAttempts(claim.retryAfterSeconds);
         const user = await findUserByEmail(email);
         // Unknown email and wrong password take the same time and give the same answer.
         const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user?.passwordHash || !valid) {
-          await noteSignInFailure(email, ip);
-          return null;
-        }
-        await noteSignInSuccess(email);
+        if (!user?.passwordHash || !valid) return null;
+        await noteSignInSuccess(email, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

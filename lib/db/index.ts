@@ -49,5 +49,10 @@ export {
   updateLearningPathForUser,
   updateLearningPathProgress,
 } from "./learning-paths";
-export { clearSignInFailures, countSignInFailures, recordSignInFailure } from "./sign-in-failures";
+export {
+  clearSignInFailures,
+  countSignInFailureUnlessRefused,
+  type FailureCounter,
+  uncountSignInFailure,
+} from "./sign-in-failures";
 export { createPasswordUser, findUserByEmail, type PasswordUser } from "./users";

@@ -14,6 +14,7 @@ import {
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type { SavedPathSummary } from "@/lib/learning-path/saved-path-summary";
 import { getDb } from "./client";
+import { QUEUED_TRANSACTION } from "./queued-transaction";
 
 // Saved paths. Every read and write is scoped to the owner: a path that belongs to
 // someone else is indistinguishable from one that does not exist.
@@ -107,17 +108,18 @@ export async function updateLearningPathProgress(
   change: ProgressChange,
 ): Promise<{ progress: PathProgress; completion: number } | undefined> {
   return getDb().$transaction(async (tx) => {
-    const row = await tx.learningPath.findFirst({
-      where: { id, userId },
-      select: { path: true, progress: true },
-    });
+    // The tick rewrites the whole progress column: lock the row first, so a parallel tick
+    // waits for this one and builds on its result instead of on the same old value.
+    const [row] = await tx.$queryRaw<{ path: unknown; progress: unknown }[]>`
+      SELECT "path", "progress" FROM "LearningPath"
+      WHERE "id" = ${id} AND "userId" = ${userId} FOR UPDATE`;
     if (!row) return undefined;
     const path = learningPathSchema.parse(row.path);
     if (!changeFitsPath(path, change)) return undefined;
     const progress = applyProgressChange(readProgress(row.progress), change);
     await tx.learningPath.update({ where: { id }, data: { progress } });
     return { progress, completion: completionPercent(path, progress) };
-  });
+  }, QUEUED_TRANSACTION);
 }
 
 export async function listLearningPathsForUser(userId: string): Promise<SavedPathSummary[]> {

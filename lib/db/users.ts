@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "./client";
+import { Prisma } from "./generated/client";
 
 export type PasswordUser = {
   id: string;
@@ -16,13 +17,34 @@ export async function findUserByEmail(email: string): Promise<PasswordUser | und
   return user?.email ? { ...user, email: user.email } : undefined;
 }
 
-/** Creates an email + password account; undefined when the email is already taken. */
+/**
+ * Creates an email + password account; undefined when the email is already taken. The
+ * unique email decides, not a look-up first: of two sign-ups racing for one address,
+ * the second insert fails on the constraint and gets the same answer as a late one.
+ */
 export async function createPasswordUser(
   email: string,
   name: string | undefined,
   passwordHash: string,
 ): Promise<{ id: string } | undefined> {
-  const existing = await getDb().user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) return undefined;
-  return getDb().user.create({ data: { email, name, passwordHash }, select: { id: true } });
+  try {
+    return await getDb().user.create({
+      data: { email, name, passwordHash },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A unique constraint failed. @prisma/adapter-pg reports it as Prisma's P2002; the PGlite
+ * adapter passes PostgreSQL's own error through (code 23505 in a DriverAdapterError).
+ */
+function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return error instanceof Error && error.name === "DriverAdapterError" && cause?.code === "23505";
 }

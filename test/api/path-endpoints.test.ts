@@ -108,6 +108,28 @@ describe("PATCH /api/paths/<id>/progress", () => {
       403,
     );
   });
+
+  it("keeps every tick when many arrive at once (each rewrites the same row)", async () => {
+    const { userId, pathId } = await newUserWithPath();
+    const cookie = await cookieFor(userId);
+    const changes = samplePath.milestones
+      .flatMap((milestone, index) => [
+        { kind: "milestone", milestone: index, done: true },
+        ...milestone.resources.map((_, resource) => ({
+          kind: "resource",
+          milestone: index,
+          resource,
+          done: true,
+        })),
+      ])
+      .slice(0, 20);
+    expect(changes.length).toBeGreaterThanOrEqual(10);
+    const answers = await Promise.all(changes.map((change) => patch(pathId, change, { cookie })));
+    expect(answers.map((answer) => answer.status)).toEqual(changes.map(() => 200));
+    const { progress } = (await db.findLearningPathForUser(userId, pathId)) ?? {};
+    const ticked = (progress?.milestones.length ?? 0) + (progress?.resources.length ?? 0);
+    expect(ticked).toBe(changes.length);
+  });
 });
 
 describe("POST /api/paths (a guest's path, saved after signing in)", () => {

@@ -5,10 +5,11 @@ import { prepareTestDatabase } from "../support/database";
 import { TEST_AUTH_SECRET } from "../support/session";
 
 // README, "Accounts": sign-in answers alike for an unknown email and a wrong password and
-// takes the same time for both; after 5 failures for one account within 15 minutes,
-// sign-in is refused until the window has passed. Each attempt goes through Auth.js's
-// own credentials callback (the route the app serves at /api/auth/*), so the real
-// `authorize` runs against the real database.
+// takes the same time for both; 5 failures from one address stop that address for 15
+// minutes, while the account as a whole is only slowed down. Each attempt goes through
+// Auth.js's own credentials callback (the route the app serves at /api/auth/*), so the
+// real `authorize` runs against the real database, behind a trusted proxy (TRUST_PROXY=1)
+// that names the client in X-Forwarded-For.
 
 let auth: typeof import("@/lib/auth");
 let passwords: typeof import("@/lib/auth/passwords");
@@ -17,6 +18,7 @@ let db: typeof import("@/lib/db");
 beforeAll(async () => {
   prepareTestDatabase();
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
+  process.env.TRUST_PROXY = "1";
   auth = await import("@/lib/auth");
   passwords = await import("@/lib/auth/passwords");
   db = await import("@/lib/db");
@@ -36,7 +38,7 @@ async function createUser(): Promise<{ email: string; passwordHash: string }> {
 type Attempt = { signedIn: boolean; code: string | null; location: string };
 
 /** One credentials sign-in, as the browser makes it: fetch a CSRF token, then post. */
-async function signIn(email: string, password: string): Promise<Attempt> {
+async function signIn(email: string, password: string, from = "192.0.2.1"): Promise<Attempt> {
   const csrf = await auth.handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers
@@ -46,7 +48,11 @@ async function signIn(email: string, password: string): Promise<Attempt> {
   const response = await auth.handlers.POST(
     new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+        "x-forwarded-for": from,
+      },
       body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/paths" }),
     }),
   );
@@ -103,44 +109,67 @@ describe("unknown email and wrong password", () => {
   });
 });
 
-describe("sign-in throttle window", () => {
-  const WINDOW_MS = 15 * 60 * 1000;
+describe("sign-in throttle", () => {
+  const MINUTE = 60 * 1000;
   // Far from the real date: the failures' times (Prisma fills `@default(now())` in the
   // app) and the window are both on the app's clock, so faking Date moves the window;
   // were either taken from the database's now(), this test would fail.
   const T0 = new Date("2031-05-01T08:00:00.000Z").getTime();
 
-  it("refuses an account after 5 failures and lets it in again once 15 minutes have passed", async () => {
-    const user = await createUser();
-    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
-
-    for (let failure = 1; failure <= 5; failure++) {
-      expect(await signIn(user.email, "wrong password")).toMatchObject({
+  /** One wrong password per address, from `count` addresses. */
+  async function guessFromManyAddresses(email: string, count: number) {
+    for (let i = 0; i < count; i++) {
+      expect(await signIn(email, "wrong password", `198.51.100.${i}`)).toMatchObject({
         signedIn: false,
         code: "credentials",
       });
     }
-    // Now even the right password is refused, and without checking it.
+  }
+
+  it("stops a guesser's address after 5 failures for 15 minutes; the owner elsewhere signs in", async () => {
+    const user = await createUser();
+    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
+    for (let failure = 1; failure <= 5; failure++) {
+      expect(await signIn(user.email, "wrong password", "203.0.113.66")).toMatchObject({
+        code: "credentials",
+      });
+    }
+    // Now even the right password is refused from there, and without checking it.
     const compare = vi.spyOn(bcrypt, "compare");
-    expect(await signIn(user.email, PASSWORD)).toMatchObject({
+    expect(await signIn(user.email, PASSWORD, "203.0.113.66")).toMatchObject({
       signedIn: false,
       code: "too_many_attempts",
     });
     expect(compare).not.toHaveBeenCalled();
+    vi.setSystemTime(T0 + 15 * MINUTE - 1);
+    expect(await signIn(user.email, PASSWORD, "203.0.113.66")).toMatchObject({
+      code: "too_many_attempts",
+    });
+    // The owner, at their own address, was never shut out.
+    expect(await signIn(user.email, PASSWORD, "192.0.2.10")).toMatchObject({ signedIn: true });
+  });
 
-    vi.setSystemTime(T0 + WINDOW_MS - 1);
+  it("slows the account down after 10 failures from many addresses: the owner waits a minute, not 15", async () => {
+    const user = await createUser();
+    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
+    await guessFromManyAddresses(user.email, 10);
+    const compare = vi.spyOn(bcrypt, "compare");
+    expect(await signIn(user.email, PASSWORD, "192.0.2.10")).toMatchObject({
+      signedIn: false,
+      code: "too_many_attempts",
+    });
+    expect(compare).not.toHaveBeenCalled();
+    vi.setSystemTime(T0 + MINUTE - 1);
     expect(await signIn(user.email, PASSWORD)).toMatchObject({ code: "too_many_attempts" });
-
-    vi.setSystemTime(T0 + WINDOW_MS + 1);
+    vi.setSystemTime(T0 + MINUTE + 1);
     expect(await signIn(user.email, PASSWORD)).toMatchObject({ signedIn: true, code: null });
   });
 
-  it("counts only failures inside the window: 4 old ones and 1 new one do not lock", async () => {
+  it("counts only failures inside the window: 9 old ones and 1 new one do not slow down", async () => {
     const user = await createUser();
     vi.useFakeTimers({ toFake: ["Date"], now: T0 });
-    for (let failure = 1; failure <= 4; failure++) await signIn(user.email, "wrong password");
-
-    vi.setSystemTime(T0 + WINDOW_MS + 1);
+    await guessFromManyAddresses(user.email, 9);
+    vi.setSystemTime(T0 + 15 * MINUTE + 1);
     expect(await signIn(user.email, "wrong password")).toMatchObject({ code: "credentials" });
     expect(await signIn(user.email, PASSWORD)).toMatchObject({ signedIn: true });
   });
