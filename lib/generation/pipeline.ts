@@ -10,16 +10,18 @@ import type {
   CareerInsightsDraft,
   CurriculumDraft,
   LearningPathProvider,
+  MilestoneDraft,
   MilestoneResourcesDraft,
 } from "@/lib/providers/types";
 import type { DoneEvent, FailureEvent, GenerationEvent } from "@/lib/sse/events";
 import { budgetFor, type GenerationBudget, MAX_GENERATION_SECONDS, stageLimits } from "./budget";
+import { completeCurriculum } from "./curriculum-repair";
 import type { GenerationLogger } from "./logger";
 import { ProgressMeter, STAGE_MESSAGES } from "./progress-meter";
 import { type GenerationRunRecord, RunTracker } from "./run-tracker";
 
-// The generation pipeline: analyse -> curriculum -> resources -> career insights ->
-// finalise. Every percentage it reports is earned by finished work (./progress-meter.ts):
+// The generation pipeline: analyse -> curriculum (with structural repair, then
+// arithmetic repair) -> resources -> career insights -> finalise. Every percentage it reports is earned by finished work (./progress-meter.ts):
 // the curriculum and resource stages advance as each milestone arrives from the
 // provider's stream, the others when their step completes. It does not know who asked;
 // `finalize` decides where the finished path goes (the guest's tab or a user's paths).
@@ -55,12 +57,29 @@ export async function* generateLearningPath(
     const expected = milestoneCountFor(request.durationWeeks);
 
     yield enter("curriculum");
+    // The structural repair's follow-up shares the curriculum stage's deadline.
+    const curriculumLimits = limits();
+    // Each milestone is shown once, and only those the plan has room for.
+    const shown = (milestone: MilestoneDraft, index: number) =>
+      index < expected
+        ? meter.within(index + 1, expected, { milestone: { index, title: milestone.title } })
+        : undefined;
     const drafted = run.count(
-      yield* relay(provider.streamCurriculum(request, limits()), (milestone, index) =>
-        meter.within(index + 1, expected, { milestone: { index, title: milestone.title } }),
-      ),
+      yield* relay(provider.streamCurriculum(request, curriculumLimits), shown),
     );
-    const curriculum = planned(drafted, request, logger);
+    const completed = completeCurriculum(
+      provider,
+      request,
+      drafted,
+      expected,
+      curriculumLimits,
+      logger,
+    );
+    const curriculum = planned(
+      run.count(yield* relay(completed, (m, i) => shown(m, drafted.milestones.length + i))),
+      request,
+      logger,
+    );
 
     yield enter("resources");
     const found: MilestoneResourcesDraft[] = [];
