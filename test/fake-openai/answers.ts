@@ -23,8 +23,10 @@ function readRequest(userMessage: string): FakeRequest {
 
 /** How a curriculum answer misbehaves (see ./modes.ts for the named combinations). */
 export type CurriculumFault = {
-  /** Answer with only this many milestones (0: an empty list). */
+  /** Answer with only this many milestones (0: an empty list), continuations too. */
   milestones?: number;
+  /** Append this many milestones beyond the plan. */
+  extra?: number;
   /** Hours that add up to far less than weeks x hours per week, and overlapping weeks. */
   wrongHours?: boolean;
 };
@@ -57,7 +59,14 @@ function curriculum(userMessage: string, fault: CurriculumFault = {}): object {
   const missing = fenced<{ first: number; count: number }>(userMessage, "missing");
   let milestones = plannedMilestones(request);
   if (missing) milestones = milestones.slice(missing.first - 1, missing.first - 1 + missing.count);
-  else if (fault.milestones !== undefined) milestones = milestones.slice(0, fault.milestones);
+  if (fault.milestones !== undefined) milestones = milestones.slice(0, fault.milestones);
+  if (fault.extra) {
+    const extra = Array.from({ length: fault.extra }, (_, n) => ({
+      ...plannedMilestones(request).at(-1),
+      title: `${request.topic} extra ${n + 1}`,
+    }));
+    milestones = [...milestones, ...(extra as typeof milestones)];
+  }
   if (fault.wrongHours) {
     milestones = milestones.map((m) => ({ ...m, weekStart: 1, estimatedHours: 1 }));
   }

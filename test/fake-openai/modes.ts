@@ -8,6 +8,7 @@ import type { Scenario } from "./server";
 export type FakeModeName =
   | "well-behaved"
   | "too-few-milestones"
+  | "too-many-milestones"
   | "no-milestones"
   | "wrong-hours"
   | "cut-off"
@@ -35,6 +36,12 @@ export const FAKE_MODES: readonly FakeMode[] = [
     name: "too-few-milestones",
     description: "The first curriculum answer has a single milestone; a follow-up is answered.",
     scenario: { curriculum: { milestones: 1, times: 1 } },
+    recoverable: true,
+  },
+  {
+    name: "too-many-milestones",
+    description: "Every curriculum answer has two milestones more than the plan.",
+    scenario: { curriculum: { extra: 2 } },
     recoverable: true,
   },
   {

@@ -85,13 +85,9 @@ function curriculumAfter(
   };
 }
 
-/** The same request again, told what was wrong with the last answer. */
-function sameAgain<T, I>(stage: StageCall<T, I>, problems: string): Continuation<T> {
-  return {
-    messages: retryMessages(stage.messages, problems),
-    maxTokens: stage.maxTokens,
-    join: (value) => value,
-  };
+/** The same request again (told what was wrong with the last answer, like every retry). */
+function sameAgain<T, I>(stage: StageCall<T, I>): Continuation<T> {
+  return { messages: stage.messages, maxTokens: stage.maxTokens, join: (value) => value };
 }
 
 /**
@@ -175,9 +171,9 @@ export class OpenAiProvider implements LearningPathProvider {
    * One stage's structured call, streamed. If the connection breaks mid-answer, the call
    * is made once more when the stage's budget allows; items already reported are not
    * reported again. If the answer cannot be used (cut off at the token limit, not JSON,
-   * not the schema), the model is asked once more, never with its answer echoed back:
-   * for only what is missing after the items already reported (`rest`), or else for the
-   * same thing again with what was wrong and a tighter instruction.
+   * not the schema), the model is asked once more, told what was wrong and to be
+   * shorter, never with its answer echoed back: for only what is missing after the items
+   * already reported (`rest`), or else for the same thing again.
    */
   private async *structured<T, I = never>(
     stage: StageCall<T, I>,
@@ -213,13 +209,14 @@ export class OpenAiProvider implements LearningPathProvider {
       if (!(error instanceof InvalidOutputError) || signal.aborted || stage.rest === false) {
         throw error;
       }
-      const next = stage.rest?.(kept) ?? sameAgain(stage, error.problems);
+      const next = stage.rest?.(kept) ?? sameAgain(stage);
       note(error.cutOff ? "answer continued" : "answer repaired", {
         reason: error.message,
         itemsKept: kept.length,
         maxTokens: next.maxTokens,
       });
-      const rest = yield* relay(streamStructured(call(next.messages, next.maxTokens)), (i) => i);
+      const retry = call(retryMessages(next.messages, error.problems), next.maxTokens);
+      const rest = yield* relay(streamStructured(retry), (item) => item);
       return { value: next.join(rest), usage };
     }
   }
