@@ -5,6 +5,7 @@ import { generateLearningPath } from "@/lib/generation/pipeline";
 import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
 import { retryDelayMs } from "@/lib/providers/openai/retry";
 import type { GenerationEvent } from "@/lib/sse/events";
+import { fakeMode } from "../fake-openai/modes";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { collectEvents, request, silentLogger } from "../support/collect";
 import { stopTheClock } from "../support/fake-clock";
@@ -105,6 +106,21 @@ describe("before the first token", () => {
     expect(first?.id).toBeLessThan(second?.id ?? 0);
   });
 
+  it("does not count a Retry-After wait as the model going quiet", async () => {
+    // The wait (30 s) is far longer than the silence limit (5 s): only the stage's budget applies.
+    fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "30" } });
+    stopTheClock();
+    const retryPlanned = nextProviderLog();
+    const run = generate(undefined, 5_000);
+    await retryPlanned;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(last(await run)?.type).toBe("done");
+    expect(logged[0]).toMatchObject({
+      event: "model call retried",
+      fields: { reason: "429 fake 429", maxTokens: expect.any(Number) },
+    });
+  });
+
   it("does not wait past the stage's budget: a long Retry-After fails at once as rate_limited", async () => {
     fake.setScenario({ failWith: { kind: "curriculum", status: 429, retryAfter: "120" } });
     // The clock stands still: a generation that waited on any timer would not end.
@@ -126,6 +142,26 @@ describe("before the first token", () => {
     fake.setScenario({ failWith: { kind: "curriculum", status: 429, code: "insufficient_quota" } });
     expect(last(await generate())).toMatchObject({ code: "rate_limited" });
     expect(curriculumCalls()).toHaveLength(1);
+  });
+});
+
+describe("a server that queues requests (one slot, busy with someone else)", () => {
+  it("does not fail a request that waits longer than the silence limit for its answer to start", async () => {
+    // Each answer starts 1.5 s late; the model may be silent for 0.3 s once it talks.
+    fake.setScenario(fakeMode("queued").scenario);
+    const events = await generate(undefined, 300);
+    expect(last(events)?.type).toBe("done");
+  });
+
+  it("counts the wait against the stage's budget", async () => {
+    fake.setScenario({ queuedMs: 5_000 });
+    // Curriculum may use half of 2 s: the wait outlasts it.
+    const events = await generate({ startedAt: Date.now(), totalMs: 2_000 }, 300);
+    expect(last(events)).toMatchObject({ type: "error", code: "timeout", stage: "curriculum" });
+    expect(failures).toEqual([
+      expect.objectContaining({ detail: "curriculum: stage budget used up" }),
+    ]);
+    await expect.poll(() => curriculumCalls()[0]?.closedEarly).toBe(true);
   });
 });
 
