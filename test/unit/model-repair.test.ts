@@ -65,7 +65,7 @@ describe("an answer cut off at the token limit", () => {
     expect(last?.type).toBe("done");
     const [first, rest] = calls("curriculum");
     expect(first?.finishReason).toBe("length");
-    const missing = block(rest?.lastUserMessage ?? "", "missing");
+    const missing = block(rest?.userMessage ?? "", "missing");
     expect(missing.first).toBeGreaterThan(1);
     expect(missing.first + missing.count - 1).toBe(8);
     // Every milestone shown once, in order, and the bar never went back.
@@ -93,11 +93,12 @@ describe("an answer cut off at the token limit", () => {
       const { last } = await generate({ topic, durationWeeks: 16 });
       expect(last?.type).toBe("done");
       const [first, rest] = calls("curriculum");
-      const kept = block(rest?.lastUserMessage ?? "", "written") as { title: string }[];
+      const kept = block(rest?.userMessage ?? "", "written") as { title: string }[];
       const keptTitles = kept.reduce((sum, m) => sum + m.title.length + 40, 0);
       expect(first?.contentChars).toBeGreaterThan(1_000);
       expect((rest?.promptChars ?? 0) - (first?.promptChars ?? 0)).toBeLessThan(keptTitles + 600);
       // Nothing of the answer but its titles: no description goes back.
+      expect(rest?.userMessage).not.toContain("Fake model milestone");
       expect(rest?.lastUserMessage).not.toContain("Fake model milestone");
     },
   );
@@ -107,7 +108,7 @@ describe("an answer cut off at the token limit", () => {
     const { events, last } = await generate();
     expect(last?.type).toBe("done");
     const [, rest] = calls("resources");
-    const asked = block(rest?.lastUserMessage ?? "", "milestones") as { number: number }[];
+    const asked = block(rest?.userMessage ?? "", "milestones") as { number: number }[];
     expect(asked[0]?.number).toBeGreaterThan(1);
     expect(asked.at(-1)?.number).toBe(4);
     const shown = events.flatMap((e) =>
@@ -149,7 +150,7 @@ describe("a curriculum with the wrong number of milestones", () => {
       [1, 2, 3, 4].map((n) => `Python stage ${n}`),
     );
     const [, rest] = calls("curriculum");
-    expect(block(rest?.lastUserMessage ?? "", "missing")).toEqual({ first: 2, count: 3 });
+    expect(block(rest?.userMessage ?? "", "missing")).toEqual({ first: 2, count: 3 });
     expect(shownMilestones(events)).toEqual([0, 1, 2, 3]);
     expect(progress(events)).toEqual([...progress(events)].sort((a, b) => a - b));
     expect(lines).toContainEqual({
