@@ -88,37 +88,27 @@ describe("before the first token", () => {
     expect(curriculumCalls()).toHaveLength(2);
   });
 
-  it("waits as long as Retry-After asks", async () => {
+  it("waits as long as Retry-After asks, and the wait is not taken for the model going quiet", async () => {
     // Longer than the test's own timeout: only the fake clock can end this wait in time.
+    // The silence limit (5 s) is far shorter than the wait: only the stage's budget applies.
     fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "30" } });
     stopTheClock();
     const retryPlanned = nextProviderLog();
-    const run = generate(undefined, 60_000);
-    // The retry is planned with the server's wait (logged just before its sleep begins).
+    const run = generate(undefined, 5_000);
+    // The retry is planned with the server's wait (logged just before its sleep begins),
+    // with its reason and the token limit of the request it will make.
     await retryPlanned;
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ event: "model call retried", fields: { delayMs: 30_000 } });
+    expect(logged[0]).toMatchObject({
+      event: "model call retried",
+      fields: { delayMs: 30_000, reason: "429 fake 429", maxTokens: expect.any(Number) },
+    });
     await vi.advanceTimersByTimeAsync(29_999);
     expect(curriculumCalls()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(last(await run)?.type).toBe("done");
     const [first, second] = curriculumCalls();
     expect(first?.id).toBeLessThan(second?.id ?? 0);
-  });
-
-  it("does not count a Retry-After wait as the model going quiet", async () => {
-    // The wait (30 s) is far longer than the silence limit (5 s): only the stage's budget applies.
-    fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "30" } });
-    stopTheClock();
-    const retryPlanned = nextProviderLog();
-    const run = generate(undefined, 5_000);
-    await retryPlanned;
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(last(await run)?.type).toBe("done");
-    expect(logged[0]).toMatchObject({
-      event: "model call retried",
-      fields: { reason: "429 fake 429", maxTokens: expect.any(Number) },
-    });
   });
 
   it("does not wait past the stage's budget: a long Retry-After fails at once as rate_limited", async () => {
