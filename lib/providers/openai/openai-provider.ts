@@ -1,5 +1,4 @@
 import OpenAI from "openai";
-import type { z } from "zod";
 import { pickResources } from "@/lib/catalog";
 import { addUsage, type TokenUsage } from "@/lib/learning-path/generation-stats";
 import { milestoneCountFor } from "@/lib/learning-path/plan-math";
@@ -29,13 +28,8 @@ import {
   resourcesMessages,
   retryMessages,
 } from "./prompts";
-import {
-  InvalidOutputError,
-  type Message,
-  StreamDroppedError,
-  type StructuredCall,
-  streamStructured,
-} from "./stream-structured";
+import { answerOnce, type Continuation, type Note, type StageCall, sameAgain } from "./stage-call";
+import { InvalidOutputError, type Message, streamStructured } from "./stream-structured";
 import {
   careerInsightsTokenLimit,
   curriculumTokenLimit,
@@ -43,28 +37,6 @@ import {
   type TokenLimitField,
   tokenLimitFieldFor,
 } from "./token-limits";
-
-/** A stage whose answer broke off is retried only if at least this long is left for it. */
-const MIN_STAGE_RETRY_MS = 5_000;
-
-/** A request that asks again after an unusable answer, and how its answer joins what was kept. */
-type Continuation<T> = { messages: Message[]; maxTokens: number; join: (rest: T) => T };
-
-/** What one stage asks the model for. */
-type StageCall<T, I> = {
-  name: string;
-  schema: z.ZodType<T>;
-  messages: Message[];
-  maxTokens: number;
-  items?: { path: string; schema: z.ZodType<I> };
-  /**
-   * After an unusable answer: the request for what is missing after the items already
-   * reported. Unset: the same request again. `false`: no second request.
-   */
-  rest?: ((kept: I[]) => Continuation<T>) | false;
-};
-
-type Note = (event: string, fields: Record<string, string | number>) => void;
 
 const CURRICULUM_CALL = {
   name: "curriculum",
@@ -83,44 +55,6 @@ function curriculumAfter(
     maxTokens: curriculumTokenLimit(Math.max(1, missing)),
     join: (rest) => ({ ...rest, milestones: [...kept, ...rest.milestones] }),
   };
-}
-
-/** The same request again (told what was wrong with the last answer, like every retry). */
-function sameAgain<T, I>(stage: StageCall<T, I>): Continuation<T> {
-  return { messages: stage.messages, maxTokens: stage.maxTokens, join: (value) => value };
-}
-
-/**
- * The stage's first answer, streamed into `kept`. If the connection breaks mid-answer,
- * the call is made once more when the stage's budget allows; items already reported are
- * not reported (or kept) again.
- */
-async function* answerOnce<T, I>(
-  call: StructuredCall<T, I>,
-  kept: I[],
-  note: Note,
-): AsyncGenerator<I, T> {
-  const attempt = () =>
-    relay(streamStructured(call), (item, index) => {
-      if (index < kept.length) return undefined;
-      kept.push(item);
-      return item;
-    });
-  try {
-    return yield* attempt();
-  } catch (error) {
-    const retry =
-      error instanceof StreamDroppedError &&
-      !call.signal.aborted &&
-      call.deadline - Date.now() > MIN_STAGE_RETRY_MS;
-    if (!retry) throw error;
-    note("stage retried", {
-      reason: error.message,
-      itemsKept: kept.length,
-      maxTokens: call.maxTokens,
-    });
-    return yield* attempt();
-  }
 }
 
 export type OpenAiSettings = {
