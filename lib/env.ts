@@ -13,6 +13,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(z.url()),
   OPENAI_MODEL: optional(z.string()),
   OPENAI_IDLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(280_000)),
+  /** The request field for the token limit; default: by OPENAI_BASE_URL (see README). */
+  OPENAI_TOKEN_LIMIT_FIELD: optional(z.enum(["max_tokens", "max_completion_tokens"])),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
   /** Where a local run keeps what it makes: the embedded database and the auth secret. */
   DATA_DIR: optional(z.string()),

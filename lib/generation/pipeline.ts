@@ -10,19 +10,23 @@ import type {
   CareerInsightsDraft,
   CurriculumDraft,
   LearningPathProvider,
+  MilestoneDraft,
   MilestoneResourcesDraft,
+  StageLimits,
 } from "@/lib/providers/types";
-import type { DoneEvent, FailureEvent, GenerationEvent } from "@/lib/sse/events";
+import type { DoneEvent, FailureEvent, GenerationEvent, ProgressEvent } from "@/lib/sse/events";
 import { budgetFor, type GenerationBudget, MAX_GENERATION_SECONDS, stageLimits } from "./budget";
+import { completeCurriculum } from "./curriculum-repair";
 import type { GenerationLogger } from "./logger";
 import { ProgressMeter, STAGE_MESSAGES } from "./progress-meter";
 import { type GenerationRunRecord, RunTracker } from "./run-tracker";
 
-// The generation pipeline: analyse -> curriculum -> resources -> career insights ->
-// finalise. Every percentage it reports is earned by finished work (./progress-meter.ts):
-// the curriculum and resource stages advance as each milestone arrives from the
-// provider's stream, the others when their step completes. It does not know who asked;
-// `finalize` decides where the finished path goes (the guest's tab or a user's paths).
+// The generation pipeline: analyse -> curriculum (structural repair, then arithmetic
+// repair) -> resources -> career insights -> finalise. Every percentage it reports is
+// earned by finished work (./progress-meter.ts): the curriculum and resource stages
+// advance as each milestone arrives from the provider's stream, the others when their
+// step completes. It does not know who asked; `finalize` decides where the finished
+// path goes (the guest's tab or a user's paths).
 
 export type GenerationInput = {
   request: LearningPathRequest;
@@ -52,15 +56,9 @@ export async function* generateLearningPath(
   const limits = () => stageLimits(budget, meter.stage, signal);
   try {
     yield meter.report(0);
-    const expected = milestoneCountFor(request.durationWeeks);
 
     yield enter("curriculum");
-    const drafted = run.count(
-      yield* relay(provider.streamCurriculum(request, limits()), (milestone, index) =>
-        meter.within(index + 1, expected, { milestone: { index, title: milestone.title } }),
-      ),
-    );
-    const curriculum = planned(drafted, request, logger);
+    const curriculum = yield* curriculumStage(input, meter, run, limits());
 
     yield enter("resources");
     const found: MilestoneResourcesDraft[] = [];
@@ -93,6 +91,28 @@ export async function* generateLearningPath(
     // the generator early).
     run.end(input.recordRun);
   }
+}
+
+/**
+ * The curriculum stage: the provider's milestones, each shown once as it arrives and only
+ * as many as the plan has room for, made whole (structural repair, whose follow-up
+ * shares the stage's deadline) and consistent (arithmetic repair).
+ */
+async function* curriculumStage(
+  { request, provider, logger }: GenerationInput,
+  meter: ProgressMeter,
+  run: RunTracker,
+  limits: StageLimits,
+): AsyncGenerator<ProgressEvent, CurriculumDraft> {
+  const expected = milestoneCountFor(request.durationWeeks);
+  const shown = (milestone: MilestoneDraft, index: number) =>
+    index < expected
+      ? meter.within(index + 1, expected, { milestone: { index, title: milestone.title } })
+      : undefined;
+  const drafted = run.count(yield* relay(provider.streamCurriculum(request, limits), shown));
+  const completed = completeCurriculum(provider, request, drafted, expected, limits, logger);
+  const whole = yield* relay(completed, (m, i) => shown(m, drafted.milestones.length + i));
+  return planned(run.count(whole), request, logger);
 }
 
 /** The model's curriculum with its weeks and hours made consistent (see invariants). */

@@ -17,6 +17,7 @@ export function createLearningPathProvider(
     baseURL: settings.OPENAI_BASE_URL,
     model: settings.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
     idleTimeoutMs: settings.OPENAI_IDLE_TIMEOUT_MS ?? DEFAULT_OPENAI_IDLE_TIMEOUT_MS,
+    tokenLimitField: settings.OPENAI_TOKEN_LIMIT_FIELD,
     log,
   });
 }

@@ -61,6 +61,7 @@ export type MilestoneDraft = z.infer<typeof milestoneDraftSchema>;
 export type CurriculumDraft = z.infer<typeof curriculumDraftSchema>;
 export type ResourceDraft = z.infer<typeof resourceDraftSchema>;
 export type MilestoneResourcesDraft = z.infer<typeof milestoneResourcesDraftSchema>;
+export type ResourcesDraft = z.infer<typeof resourcesDraftSchema>;
 export type CareerInsightsDraft = z.infer<typeof careerInsightsDraftSchema>;
 
 export type ProviderName = "openai" | "offline";
@@ -93,6 +94,16 @@ export interface LearningPathProvider {
     curriculum: CurriculumDraft,
     limits: StageLimits,
   ): AsyncGenerator<MilestoneResourcesDraft, StageResult<unknown>>;
+  /**
+   * One request for the milestones a curriculum lacks after `kept` (a model that wrote
+   * too few); yields each new one and returns the whole curriculum. A provider that
+   * always plans every milestone (the offline engine) has none.
+   */
+  continueCurriculum?(
+    request: LearningPathRequest,
+    kept: MilestoneDraft[],
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>>;
   careerInsights(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,

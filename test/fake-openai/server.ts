@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fakeAnswer, type Linkless } from "./answers";
+import { type CurriculumFault, fakeAnswer, type ResourcesFault } from "./answers";
 
 // A small server that speaks the OpenAI Chat Completions HTTP API (streamed
 // chat.completion.chunk frames), so tests run the real openai SDK code. It can be slowed
 // down and told to fail, and it records whether each request was closed by the client
 // before the answer was complete (that is how tests prove Cancel stops the upstream call).
+// Like a real server it stops at the request's token limit (max_tokens or
+// max_completion_tokens, a token being 4 characters here) with finish_reason "length".
 
 export type CallKind = "curriculum" | "resources" | "career_insights";
 
@@ -39,7 +41,21 @@ export type Scenario = {
   /** Finish with finish_reason "content_filter" for this call kind. */
   contentFilter?: CallKind;
   /** Answer the resources call with no usable link for these milestones. */
-  linkless?: Linkless;
+  linkless?: Pick<ResourcesFault, "badLinks" | "noLinks">;
+  /** Answer the resources call with the same resources for every milestone. */
+  repeatedResources?: boolean;
+  /**
+   * Answer curriculum calls with too few milestones or wrong hours (a continuation that
+   * asks for the missing milestones is answered properly); only the first `times`, if set.
+   */
+  curriculum?: CurriculumFault & { times?: number };
+  /** Stop the answer after this share of it with finish_reason "length" (first `times`, if set). */
+  cutOff?: { kind?: CallKind; fraction?: number; times?: number };
+  /**
+   * Hold every request this long before answering at all, as a one-slot local server
+   * (llama.cpp, Ollama) holds the second user while it serves the first.
+   */
+  queuedMs?: number;
 };
 
 export type RecordedRequest = {
@@ -58,7 +74,16 @@ export type RecordedRequest = {
   contentChars: number;
   /** Wall-clock time (ms since the epoch, sub-ms precision) each milestone's last chunk was written. */
   milestoneSentAt: number[];
+  /** The token limit the request carried, and under which name. */
+  maxTokens?: number;
+  tokenLimitField?: "max_tokens" | "max_completion_tokens";
+  /** Characters of all the request's messages together: what the prompt costs. */
+  promptChars: number;
+  finishReason?: string;
 };
+
+/** A token, for the fake's limits and usage: about four characters of English or JSON. */
+const CHARS_PER_TOKEN = 4;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -79,6 +104,30 @@ function milestoneEnds(text: string): number[] {
   } catch {
     return [];
   }
+}
+
+/** The token limit a request carried, under either of the names servers accept. */
+function tokenLimit(
+  body: Record<string, unknown>,
+): Pick<RecordedRequest, "maxTokens" | "tokenLimitField"> {
+  for (const field of ["max_completion_tokens", "max_tokens"] as const) {
+    const value = body[field];
+    if (typeof value === "number") return { maxTokens: value, tokenLimitField: field };
+  }
+  return {};
+}
+
+/** The answer as sent: whole, or stopped where the token limit or a cut-off fault ends it. */
+function cutAnswer(
+  answer: string,
+  maxTokens: number | undefined,
+  cutOff: { fraction?: number } | undefined,
+): { text: string; finish: string } {
+  let limit = maxTokens === undefined ? answer.length : maxTokens * CHARS_PER_TOKEN;
+  if (cutOff) limit = Math.min(limit, Math.floor(answer.length * (cutOff.fraction ?? 0.6)));
+  return limit < answer.length
+    ? { text: answer.slice(0, limit), finish: "length" }
+    : { text: answer, finish: "stop" };
 }
 
 export type FakeOpenAi = {
@@ -136,9 +185,16 @@ export function createFakeOpenAi(): {
       closedEarly: false,
       contentChars: 0,
       milestoneSentAt: [],
+      ...tokenLimit(body),
+      promptChars: messages.reduce((sum, message) => sum + message.content.length, 0),
     };
     state.requests.push(record);
+    res.on("close", () => {
+      if (!record.completed) record.closedEarly = true;
+    });
     const scenario = state.scenario;
+    if (scenario.queuedMs) await sleep(scenario.queuedMs);
+    if (res.destroyed) return;
 
     const ofKind = state.requests.filter((r) => r.kind === kind).length;
     /** Whether a fault for `faultKind`, limited to its first `times` requests, hits this one. */
@@ -168,12 +224,17 @@ export function createFakeOpenAi(): {
 
     const firstOfKind = ofKind === 1;
     const broken = scenario.malformed === kind || (scenario.malformedOnce === kind && firstOfKind);
-    const text = broken
+    const answer = broken
       ? '{"milestones": [{"title": "Broken'
-      : fakeAnswer(kind, record.userMessage, scenario.linkless);
-    res.on("close", () => {
-      if (!record.completed) record.closedEarly = true;
-    });
+      : fakeAnswer(kind, record.userMessage, {
+          curriculum: hits(scenario.curriculum) ? scenario.curriculum : undefined,
+          resources: { ...scenario.linkless, repeated: scenario.repeatedResources },
+        });
+    const { text, finish } = cutAnswer(
+      answer,
+      record.maxTokens,
+      hits(scenario.cutOff) ? scenario.cutOff : undefined,
+    );
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const id = `chatcmpl-fake-${record.id}`;
     const model = record.model;
@@ -206,8 +267,8 @@ export function createFakeOpenAi(): {
       if (scenario.delayMs) await sleep(scenario.delayMs);
     }
     if (res.destroyed) return;
-    const finish = scenario.contentFilter === kind ? "content_filter" : "stop";
-    res.write(chunkFrame(id, model, {}, finish));
+    record.finishReason = scenario.contentFilter === kind ? "content_filter" : finish;
+    res.write(chunkFrame(id, model, {}, record.finishReason));
     res.write(
       `data: ${JSON.stringify({
         id,
@@ -216,8 +277,8 @@ export function createFakeOpenAi(): {
         model,
         choices: [],
         usage: {
-          prompt_tokens: 100,
-          completion_tokens: Math.ceil(text.length / 4),
+          prompt_tokens: Math.ceil(record.promptChars / CHARS_PER_TOKEN),
+          completion_tokens: Math.ceil(text.length / CHARS_PER_TOKEN),
           total_tokens: 0,
         },
       })}\n\n`,

@@ -35,6 +35,8 @@ const call = (
     signal,
     deadline,
     idleTimeoutMs,
+    maxTokens: 4_000,
+    tokenLimitField: "max_tokens",
   });
 
 describe("incremental structured output parsing", () => {

@@ -5,6 +5,7 @@ import { generateLearningPath } from "@/lib/generation/pipeline";
 import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
 import { retryDelayMs } from "@/lib/providers/openai/retry";
 import type { GenerationEvent } from "@/lib/sse/events";
+import { fakeMode } from "../fake-openai/modes";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
 import { collectEvents, request, silentLogger } from "../support/collect";
 import { stopTheClock } from "../support/fake-clock";
@@ -87,16 +88,21 @@ describe("before the first token", () => {
     expect(curriculumCalls()).toHaveLength(2);
   });
 
-  it("waits as long as Retry-After asks", async () => {
+  it("waits as long as Retry-After asks, and the wait is not taken for the model going quiet", async () => {
     // Longer than the test's own timeout: only the fake clock can end this wait in time.
+    // The silence limit (5 s) is far shorter than the wait: only the stage's budget applies.
     fake.setScenario({ failWith: { kind: "curriculum", status: 429, times: 1, retryAfter: "30" } });
     stopTheClock();
     const retryPlanned = nextProviderLog();
-    const run = generate(undefined, 60_000);
-    // The retry is planned with the server's wait (logged just before its sleep begins).
+    const run = generate(undefined, 5_000);
+    // The retry is planned with the server's wait (logged just before its sleep begins),
+    // with its reason and the token limit of the request it will make.
     await retryPlanned;
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ event: "model call retried", fields: { delayMs: 30_000 } });
+    expect(logged[0]).toMatchObject({
+      event: "model call retried",
+      fields: { delayMs: 30_000, reason: "429 fake 429", maxTokens: expect.any(Number) },
+    });
     await vi.advanceTimersByTimeAsync(29_999);
     expect(curriculumCalls()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -126,6 +132,26 @@ describe("before the first token", () => {
     fake.setScenario({ failWith: { kind: "curriculum", status: 429, code: "insufficient_quota" } });
     expect(last(await generate())).toMatchObject({ code: "rate_limited" });
     expect(curriculumCalls()).toHaveLength(1);
+  });
+});
+
+describe("a server that queues requests (one slot, busy with someone else)", () => {
+  it("does not fail a request that waits longer than the silence limit for its answer to start", async () => {
+    // Each answer starts 1.5 s late; the model may be silent for 0.3 s once it talks.
+    fake.setScenario(fakeMode("queued").scenario);
+    const events = await generate(undefined, 300);
+    expect(last(events)?.type).toBe("done");
+  });
+
+  it("counts the wait against the stage's budget", async () => {
+    fake.setScenario({ queuedMs: 5_000 });
+    // Curriculum may use half of 2 s: the wait outlasts it.
+    const events = await generate({ startedAt: Date.now(), totalMs: 2_000 }, 300);
+    expect(last(events)).toMatchObject({ type: "error", code: "timeout", stage: "curriculum" });
+    expect(failures).toEqual([
+      expect.objectContaining({ detail: "curriculum: stage budget used up" }),
+    ]);
+    await expect.poll(() => curriculumCalls()[0]?.closedEarly).toBe(true);
   });
 });
 

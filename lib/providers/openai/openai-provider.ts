@@ -1,7 +1,7 @@
 import OpenAI from "openai";
-import type { z } from "zod";
 import { pickResources } from "@/lib/catalog";
 import { addUsage, type TokenUsage } from "@/lib/learning-path/generation-stats";
+import { milestoneCountFor } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { drain, relay } from "@/lib/providers/relay";
 import {
@@ -16,27 +16,55 @@ import {
   type ProviderLog,
   RESOURCES_ITEMS,
   type ResourceDraft,
+  type ResourcesDraft,
   resourcesDraftSchema,
   type StageLimits,
   type StageResult,
 } from "@/lib/providers/types";
-import { careerMessages, curriculumMessages, resourcesMessages } from "./prompts";
 import {
-  InvalidOutputError,
-  type Message,
-  StreamDroppedError,
-  streamStructured,
-} from "./stream-structured";
+  careerMessages,
+  curriculumContinuationMessages,
+  curriculumMessages,
+  resourcesMessages,
+  retryMessages,
+} from "./prompts";
+import { answerOnce, type Continuation, type Note, type StageCall, sameAgain } from "./stage-call";
+import { InvalidOutputError, type Message, streamStructured } from "./stream-structured";
+import {
+  careerInsightsTokenLimit,
+  curriculumTokenLimit,
+  resourcesTokenLimit,
+  type TokenLimitField,
+  tokenLimitFieldFor,
+} from "./token-limits";
 
-/** A stage whose answer broke off is retried only if at least this long is left for it. */
-const MIN_STAGE_RETRY_MS = 5_000;
+const CURRICULUM_CALL = {
+  name: "curriculum",
+  schema: curriculumDraftSchema,
+  items: CURRICULUM_ITEMS,
+};
+
+/** The request for the milestones after `kept`, and the whole curriculum from its answer. */
+function curriculumAfter(
+  request: LearningPathRequest,
+  kept: MilestoneDraft[],
+): Continuation<CurriculumDraft> {
+  const missing = milestoneCountFor(request.durationWeeks) - kept.length;
+  return {
+    messages: curriculumContinuationMessages(request, kept),
+    maxTokens: curriculumTokenLimit(Math.max(1, missing)),
+    join: (rest) => ({ ...rest, milestones: [...kept, ...rest.milestones] }),
+  };
+}
 
 export type OpenAiSettings = {
   apiKey: string;
   baseURL?: string;
   model: string;
-  /** Longest silence from the model (before the first token or between tokens). */
+  /** Longest silence from the model once it has started answering. */
   idleTimeoutMs: number;
+  /** Which request field carries the token limit; default: by base URL (./token-limits.ts). */
+  tokenLimitField?: TokenLimitField;
   log?: ProviderLog;
 };
 
@@ -62,78 +90,68 @@ export class OpenAiProvider implements LearningPathProvider {
   readonly salaryCaveat = "AI estimate, not live job-market data: check local job boards.";
   private readonly client: OpenAI;
   private readonly idleTimeoutMs: number;
+  private readonly tokenLimitField: TokenLimitField;
   private readonly log: ProviderLog;
 
   constructor(settings: OpenAiSettings) {
     this.model = settings.model;
     this.client = sharedClient(settings);
     this.idleTimeoutMs = settings.idleTimeoutMs;
+    this.tokenLimitField = settings.tokenLimitField ?? tokenLimitFieldFor(settings.baseURL);
     this.log = settings.log ?? (() => {});
   }
 
   /**
-   * One structured call, streamed. If the connection breaks mid-answer, the call is made
-   * once more when the stage's budget allows; items already reported are not reported
-   * again. If the answer cannot be used, the model gets one chance to repair it, with the
-   * validation errors fed back; that answer is not streamed item by item (its items were
-   * already reported from the first).
+   * One stage's structured call, streamed. If the connection breaks mid-answer, the call
+   * is made once more when the stage's budget allows; items already reported are not
+   * reported again. If the answer cannot be used (cut off at the token limit, not JSON,
+   * not the schema), the model is asked once more, told what was wrong and to be
+   * shorter, never with its answer echoed back: for only what is missing after the items
+   * already reported (`rest`), or else for the same thing again.
    */
   private async *structured<T, I = never>(
-    name: string,
-    schema: z.ZodType<T>,
-    messages: Message[],
+    stage: StageCall<T, I>,
     { signal, deadline }: StageLimits,
-    items?: { path: string; schema: z.ZodType<I> },
   ): AsyncGenerator<I, StageResult<T>> {
     // Every call of this stage (a retry, a repair) adds to the stage's usage.
     let usage: TokenUsage | undefined;
-    const call = {
+    const note: Note = (event, fields) =>
+      this.log(event, { call: stage.name, ...fields, ...usage });
+    const call = (messages: Message[], maxTokens: number) => ({
       client: this.client,
       model: this.model,
-      name,
-      schema,
+      tokenLimitField: this.tokenLimitField,
+      name: stage.name,
+      schema: stage.schema,
+      items: stage.items,
       messages,
+      maxTokens,
       signal,
       deadline,
       idleTimeoutMs: this.idleTimeoutMs,
       onUsage: (more: TokenUsage) => {
         usage = addUsage(usage, more);
       },
-      onRetry: (attempt: number, delayMs: number, cause: string) =>
-        this.log("model call retried", { call: name, attempt, delayMs, cause }),
-    };
-    let reported = 0;
-    // Items already reported by an attempt that broke off are not reported again.
-    const attempt = () =>
-      relay(streamStructured({ ...call, items }), (item, index) => {
-        if (index < reported) return undefined;
-        reported = index + 1;
-        return item;
-      });
+      onRetry: (attempt: number, delayMs: number, reason: string) =>
+        note("model call retried", { attempt, delayMs, reason, maxTokens }),
+    });
+    const kept: I[] = [];
     try {
-      try {
-        return { value: yield* attempt(), usage };
-      } catch (error) {
-        const retry =
-          error instanceof StreamDroppedError &&
-          !signal.aborted &&
-          deadline - Date.now() > MIN_STAGE_RETRY_MS;
-        if (!retry) throw error;
-        this.log("stage retried", { call: name, cause: error.message, itemsKept: reported });
-        return { value: yield* attempt(), usage };
-      }
+      const first = call(stage.messages, stage.maxTokens);
+      return { value: yield* answerOnce(first, kept, note), usage };
     } catch (error) {
-      if (!(error instanceof InvalidOutputError) || signal.aborted) throw error;
-      const repair: Message[] = [
-        ...messages,
-        { role: "assistant", content: error.answer.slice(0, 20_000) },
-        {
-          role: "user",
-          content: `That answer could not be used:\n${error.problems.slice(0, 2_000)}\nReply again with only JSON that matches the schema.`,
-        },
-      ];
-      const value = await drain(streamStructured<T>({ ...call, messages: repair }));
-      return { value, usage };
+      if (!(error instanceof InvalidOutputError) || signal.aborted || stage.rest === false) {
+        throw error;
+      }
+      const next = stage.rest?.(kept) ?? sameAgain(stage);
+      note(error.cutOff ? "answer continued" : "answer repaired", {
+        reason: error.message,
+        itemsKept: kept.length,
+        maxTokens: next.maxTokens,
+      });
+      const retry = call(retryMessages(next.messages, error.problems), next.maxTokens);
+      const rest = yield* relay(streamStructured(retry), (item) => item);
+      return { value: next.join(rest), usage };
     }
   }
 
@@ -141,8 +159,38 @@ export class OpenAiProvider implements LearningPathProvider {
     request: LearningPathRequest,
     limits: StageLimits,
   ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>> {
-    const messages = curriculumMessages(request);
-    return this.structured("curriculum", curriculumDraftSchema, messages, limits, CURRICULUM_ITEMS);
+    const count = milestoneCountFor(request.durationWeeks);
+    const stage = {
+      name: "curriculum",
+      schema: curriculumDraftSchema,
+      messages: curriculumMessages(request),
+      maxTokens: curriculumTokenLimit(count),
+      items: CURRICULUM_ITEMS,
+      rest: (kept: MilestoneDraft[]) => curriculumAfter(request, kept),
+    };
+    return this.structured(stage, limits);
+  }
+
+  /**
+   * One request for the milestones a curriculum still lacks after `kept` (the pipeline's
+   * structural repair); yields each new one, returns the whole curriculum.
+   */
+  async *continueCurriculum(
+    request: LearningPathRequest,
+    kept: MilestoneDraft[],
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>> {
+    const count = milestoneCountFor(request.durationWeeks);
+    const next = curriculumAfter(request, kept);
+    this.log("curriculum continued", {
+      call: "curriculum",
+      reason: `${kept.length} of ${count} milestones`,
+      itemsKept: kept.length,
+      maxTokens: next.maxTokens,
+    });
+    const stage = { ...CURRICULUM_CALL, ...next, rest: false as const };
+    const result = yield* this.structured(stage, limits);
+    return { value: next.join(result.value), usage: result.usage };
   }
 
   streamResources(
@@ -150,8 +198,21 @@ export class OpenAiProvider implements LearningPathProvider {
     curriculum: CurriculumDraft,
     limits: StageLimits,
   ): AsyncGenerator<MilestoneResourcesDraft, StageResult<unknown>> {
-    const messages = resourcesMessages(request, curriculum);
-    return this.structured("resources", resourcesDraftSchema, messages, limits, RESOURCES_ITEMS);
+    const count = curriculum.milestones.length;
+    const stage = {
+      name: "resources",
+      schema: resourcesDraftSchema,
+      messages: resourcesMessages(request, curriculum),
+      maxTokens: resourcesTokenLimit(count),
+      items: RESOURCES_ITEMS,
+      // Resources for only the milestones still without them.
+      rest: (kept: MilestoneResourcesDraft[]) => ({
+        messages: resourcesMessages(request, curriculum, kept.length),
+        maxTokens: resourcesTokenLimit(Math.max(1, count - kept.length)),
+        join: (rest: ResourcesDraft) => ({ milestones: [...kept, ...rest.milestones] }),
+      }),
+    };
+    return this.structured(stage, limits);
   }
 
   careerInsights(
@@ -159,8 +220,13 @@ export class OpenAiProvider implements LearningPathProvider {
     curriculum: CurriculumDraft,
     limits: StageLimits,
   ): Promise<StageResult<CareerInsightsDraft>> {
-    const messages = careerMessages(request, curriculum);
-    return drain(this.structured("career_insights", careerInsightsDraftSchema, messages, limits));
+    const stage = {
+      name: "career_insights",
+      schema: careerInsightsDraftSchema,
+      messages: careerMessages(request, curriculum),
+      maxTokens: careerInsightsTokenLimit(),
+    };
+    return drain(this.structured(stage, limits));
   }
 
   /** The catalog's resources for the topic: the model's links could not be used. */

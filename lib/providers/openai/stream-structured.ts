@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TokenUsage } from "@/lib/learning-path/generation-stats";
 import { MAX_RETRIES, retryDelayMs } from "./retry";
+import type { TokenLimitField } from "./token-limits";
 
 // One streamed Chat Completions call with a strict JSON-schema response format. Items
 // under `items.path` (e.g. each milestone) are parsed incrementally from the token
@@ -14,11 +15,15 @@ import { MAX_RETRIES, retryDelayMs } from "./retry";
 
 export type Message = { role: "system" | "user" | "assistant"; content: string };
 
-/** The model's answer could not be used; carries what is needed to ask it to repair it. */
+/**
+ * The model's answer could not be used: what was wrong (for the repair request; it may
+ * quote the model), and whether the answer was cut off at the token limit. The answer
+ * itself is not kept: a repair never sends it back.
+ */
 export class InvalidOutputError extends AppError {
   constructor(
-    readonly answer: string,
     readonly problems: string,
+    readonly cutOff: boolean,
     options: { cause?: unknown; detail: string },
   ) {
     super("invalid_output", options);
@@ -41,12 +46,15 @@ export type StructuredCall<T, I> = {
   name: string;
   schema: z.ZodType<T>;
   messages: Message[];
+  /** The most tokens the answer may take, and the request field that carries the limit. */
+  maxTokens: number;
+  tokenLimitField: TokenLimitField;
   /** Array items to yield as they complete: where they sit (a JSONPath) and their schema. */
   items?: { path: string; schema: z.ZodType<I> };
   signal: AbortSignal;
   /** When the stage must be over (ms since the epoch): the call is abandoned then. */
   deadline: number;
-  /** Longest wait for the first token and between tokens before the call is abandoned. */
+  /** Longest silence between chunks, once the model has started answering. */
   idleTimeoutMs: number;
   onUsage?: (usage: TokenUsage) => void;
   /** Told before each retry of a call that failed before its first token. */
@@ -55,9 +63,11 @@ export type StructuredCall<T, I> = {
 
 /**
  * Aborts the call when the caller aborts, when the model goes quiet for longer than
- * `idleTimeoutMs` (before the first token or between tokens), or at the stage's
- * deadline, so neither an upstream that sends headers and then nothing nor one that
- * talks too slowly can hold the stream open until the platform kills it.
+ * `idleTimeoutMs` after it started answering, or at the stage's deadline, so neither an
+ * upstream that sends headers and then nothing nor one that talks too slowly can hold
+ * the stream open until the platform kills it. Waiting for the answer to start (a
+ * one-slot local server serving someone else first, a Retry-After wait) counts only
+ * against the stage's deadline: the silence timer starts with the first chunk.
  */
 function watchdog(signal: AbortSignal, idleTimeoutMs: number, deadline: number) {
   const controller = new AbortController();
@@ -66,7 +76,7 @@ function watchdog(signal: AbortSignal, idleTimeoutMs: number, deadline: number) 
     timedOut = why;
     controller.abort(new Error(why));
   };
-  let timer = setTimeout(expire("model went quiet"), idleTimeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const stageTimer = setTimeout(expire("stage budget used up"), Math.max(0, deadline - Date.now()));
   const forward = () => controller.abort(signal.reason);
   const stop = () => {
@@ -84,7 +94,7 @@ function watchdog(signal: AbortSignal, idleTimeoutMs: number, deadline: number) 
     get timedOut() {
       return timedOut;
     },
-    /** Call on every chunk (and each new attempt): the model is still talking. */
+    /** Call on every chunk: the model is (still) talking. */
     alive() {
       if (controller.signal.aborted) return;
       clearTimeout(timer);
@@ -186,7 +196,6 @@ function midAnswerError(error: unknown, name: string): unknown {
  */
 async function startStream<T, I>(call: StructuredCall<T, I>, guard: Watchdog) {
   for (let attempt = 0; ; attempt++) {
-    guard.alive();
     try {
       return await call.client.chat.completions.create(
         {
@@ -195,6 +204,7 @@ async function startStream<T, I>(call: StructuredCall<T, I>, guard: Watchdog) {
           stream: true,
           stream_options: { include_usage: true },
           response_format: zodResponseFormat(call.schema, call.name),
+          [call.tokenLimitField]: call.maxTokens,
         },
         { signal: guard.signal },
       );
@@ -213,18 +223,23 @@ async function startStream<T, I>(call: StructuredCall<T, I>, guard: Watchdog) {
 }
 
 function parseFinished<T, I>(call: StructuredCall<T, I>, text: string, finishReason: unknown): T {
+  if (finishReason === "length") {
+    throw new InvalidOutputError("The answer was cut off at the token limit.", true, {
+      detail: `${call.name}: cut off at ${call.maxTokens} tokens (${text.length} chars)`,
+    });
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new InvalidOutputError(text, "The answer was not complete, valid JSON.", {
+    throw new InvalidOutputError("The answer was not complete, valid JSON.", false, {
       cause,
       detail: `${call.name}: not JSON (finish_reason ${String(finishReason)}, ${text.length} chars)`,
     });
   }
   const parsed = call.schema.safeParse(json);
   if (!parsed.success) {
-    throw new InvalidOutputError(text, z.prettifyError(parsed.error), {
+    throw new InvalidOutputError(z.prettifyError(parsed.error), false, {
       cause: parsed.error,
       detail: `${call.name}: ${parsed.error.message}`,
     });
