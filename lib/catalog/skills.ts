@@ -17,7 +17,12 @@ export type CatalogResource = {
   stage: ResourceStage;
 };
 
-export type CatalogModule = { title: string; skills: string[] };
+export type CatalogModule = {
+  title: string;
+  skills: string[];
+  /** Words to search for about this module, when not its title. */
+  search?: string;
+};
 
 export type CareerProfile = {
   relatedRoles: string[];
@@ -1690,69 +1695,30 @@ export function topicForTitle(topic: string): string {
   return `${cut.trimEnd()}…`;
 }
 
-/** Search and encyclopedia resources that exist for any topic. */
-export function genericResources(topic: string): CatalogResource[] {
-  const q = encodeURIComponent(topic);
-  const name = topicForTitle(topic);
-  return [
-    r(
-      "start",
-      "article",
-      `Wikipedia: ${name}`,
-      `https://en.wikipedia.org/wiki/Special:Search?search=${q}`,
-      "An overview and the field's key terms, with references to follow.",
-    ),
-    r(
-      "start",
-      "video",
-      `YouTube lessons on ${name}`,
-      `https://www.youtube.com/results?search_query=${q}+tutorial`,
-      "Search results for tutorials; prefer long-running channels.",
-    ),
-    r(
-      "core",
-      "course",
-      `MIT OpenCourseWare: ${name}`,
-      `https://ocw.mit.edu/search/?q=${q}`,
-      "Free university course materials, where MIT teaches it.",
-    ),
-    r(
-      "core",
-      "course",
-      `Khan Academy: ${name}`,
-      `https://www.khanacademy.org/search?page_search_query=${q}`,
-      "Free lessons and practice, where available.",
-    ),
-    r(
-      "deep",
-      "course",
-      `Coursera courses on ${name}`,
-      `https://www.coursera.org/search?query=${q}`,
-      "University courses; most are free to audit.",
-      false,
-    ),
-    r(
-      "deep",
-      "book",
-      `Open Library: books on ${name}`,
-      `https://openlibrary.org/search?q=${q}`,
-      "Find and borrow books on the subject.",
-    ),
-  ];
-}
-
+/**
+ * The structure for a topic outside the catalog: how one learns any subject. Each module
+ * names what to search for, since its links are searches about the learner's topic.
+ */
 export const GENERIC_MODULES: CatalogModule[] = [
-  m("Orientation and vocabulary", "Key terms", "Map of the field"),
-  m("Core concepts", "Fundamental ideas", "Mental models"),
-  m("Guided practice", "Worked examples", "Exercises"),
-  m("Applying it to a real problem", "Small project", "Feedback"),
-  m("Going deeper", "Advanced topics", "Primary sources"),
-  m("Capstone and sharing your work", "Capstone project", "Portfolio", "Teaching others"),
+  { ...m("Orientation and vocabulary", "Key terms", "Map of the field"), search: "introduction" },
+  { ...m("Core concepts", "Fundamental ideas", "Mental models"), search: "fundamentals explained" },
+  { ...m("Guided practice", "Worked examples", "Exercises"), search: "worked examples" },
+  { ...m("Applying it to a real problem", "Small project", "Feedback"), search: "beginner project" },
+  { ...m("Going deeper", "Advanced topics", "Primary sources"), search: "advanced" },
 ];
 
-export const PROJECT_MODULES: CatalogModule[] = [
+/** Practice that follows any syllabus when there is time for it, before the finale. */
+export const PRACTICE_MODULES: CatalogModule[] = [
   m("Build a project that uses everything so far", "Project planning", "Integration"),
-  m("Capstone, review and portfolio", "Capstone project", "Review", "Portfolio"),
+  m("Review, fill the gaps and go deeper", "Self-assessment", "Spaced review"),
 ];
+
+/** The last milestone of a path long enough for one, unless a goal names a project. */
+export const FINALE_MODULE: CatalogModule = m(
+  "Capstone, review and portfolio",
+  "Capstone project",
+  "Review",
+  "Portfolio",
+);
 
 export const GENERAL_CAREER = careers.general;

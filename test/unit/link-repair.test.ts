@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { genericResources, SKILL_CATALOG } from "@/lib/catalog/skills";
+import { genericResources } from "@/lib/catalog";
+import { SKILL_CATALOG } from "@/lib/catalog/skills";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import { OpenAiProvider } from "@/lib/providers/openai/openai-provider";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";

@@ -1,0 +1,117 @@
+import type { Resource } from "@/lib/learning-path/path-schema";
+import { apportion } from "@/lib/learning-path/plan-math";
+import type { LearningStyle } from "@/lib/learning-path/request-schema";
+import { findCatalogSkill } from "./find-skill";
+import { overviewSearch, type SearchSubject, styleSearch } from "./search-links";
+import type { CatalogResource, ResourceStage } from "./skills";
+import { styleRank, suitsStyle } from "./style-fit";
+
+// Which resources each milestone shows. The catalog's hand-picked resources are spread
+// over the path in syllabus order, each shown once; every milestone leads with
+// something that suits the learning style, and where the catalog has nothing of that
+// kind left, a search about the milestone's subject (labelled as a search) takes its place.
+
+/** A short list a learner will actually open. */
+const PER_MILESTONE = 3;
+/** Fewer than this and a milestone gets an overview search as well. */
+const MIN_PER_MILESTONE = 2;
+
+const STAGE_ORDER: ResourceStage[] = ["start", "core", "deep"];
+
+const toResource = ({ type, title, url, description, free }: CatalogResource): Resource => ({
+  type,
+  title,
+  url,
+  description,
+  free,
+});
+
+/** The catalog's resources in the order a learner needs them (sort is stable). */
+const inSyllabusOrder = (pool: CatalogResource[]) =>
+  [...pool].sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
+
+/** Splits the resources over `count` milestones in syllabus order, each one used once. */
+function spread(pool: CatalogResource[], count: number): CatalogResource[][] {
+  const ordered = inSyllabusOrder(pool);
+  const shares: CatalogResource[][] = Array.from({ length: count }, () => []);
+  if (ordered.length >= count) {
+    let next = 0;
+    for (const [index, size] of apportion(ordered.length, shares.map(() => 1)).entries()) {
+      shares[index] = ordered.slice(next, next + size);
+      next += size;
+    }
+  } else {
+    // Fewer resources than milestones: spaced out, so the gaps fall between them.
+    for (const [index, resource] of ordered.entries()) {
+      shares[Math.floor((index * count) / ordered.length)]?.push(resource);
+    }
+  }
+  return shares;
+}
+
+/** One milestone's list: its share ranked for the style, led by something that suits it. */
+function milestoneResources(
+  share: CatalogResource[],
+  style: LearningStyle,
+  subject: SearchSubject,
+): Resource[] {
+  const ranked = [...share]
+    .sort((a, b) => styleRank(a, style) - styleRank(b, style))
+    .map(toResource);
+  const chosen = ranked.some((resource) => suitsStyle(resource, style))
+    ? ranked.slice(0, PER_MILESTONE)
+    : [styleSearch(style, subject), ...ranked.slice(0, PER_MILESTONE - 1)];
+  if (chosen.length < MIN_PER_MILESTONE) chosen.push(overviewSearch(subject));
+  return chosen;
+}
+
+/**
+ * Resources for every milestone of a path about `topic`, one subject per milestone.
+ * No link appears in two milestones: the catalog's are shared out, searches are each
+ * about their own milestone's subject.
+ */
+export function planPathResources(
+  topic: string,
+  style: LearningStyle,
+  subjects: SearchSubject[],
+): Resource[][] {
+  const shares = spread(findCatalogSkill(topic)?.resources ?? [], subjects.length);
+  return subjects.map((subject, index) => milestoneResources(shares[index] ?? [], style, subject));
+}
+
+/** The suited catalog resource nearest to where milestone `index` of `count` sits. */
+function nearestSuited(
+  pool: CatalogResource[],
+  style: LearningStyle,
+  index: number,
+  count: number,
+): CatalogResource[] {
+  const ordered = inSyllabusOrder(pool);
+  const target = count <= 1 ? 0 : (index / (count - 1)) * (ordered.length - 1);
+  const suited = ordered
+    .map((resource, at) => ({ resource, distance: Math.abs(at - target) }))
+    .filter(({ resource }) => suitsStyle(resource, style))
+    .sort((a, b) => a.distance - b.distance);
+  return suited.slice(0, 1).map(({ resource }) => resource);
+}
+
+/**
+ * Resources for milestone `index` of `count` that a provider left without usable links.
+ * It does not know the other milestones' links, so a suited catalog resource may appear
+ * twice in such a path; that beats a search when the catalog has real material.
+ */
+export function pickResources(
+  topic: string,
+  style: LearningStyle,
+  index: number,
+  count: number,
+): Resource[] {
+  const skill = findCatalogSkill(topic);
+  const pool = skill?.resources ?? [];
+  const share = spread(pool, count)[index] ?? [];
+  const withSuited = share.some((resource) => suitsStyle(resource, style))
+    ? share
+    : [...nearestSuited(pool, style, index, count), ...share];
+  const name = skill?.name ?? topic;
+  return milestoneResources(withSuited, style, { label: name, query: name });
+}
