@@ -55,8 +55,17 @@ function milestoneResources(
   style: LearningStyle,
   subject: SearchSubject,
 ): Resource[] {
+  const kindsShown = new Set<string>();
+  // Suited kinds as many as fit; of the others one each, so a learner who learns by doing
+  // is not handed two documentation pages.
   const ranked = [...share]
     .sort((a, b) => styleRank(a, style) - styleRank(b, style))
+    .filter((resource) => {
+      if (suitsStyle(resource, style)) return true;
+      if (kindsShown.has(resource.type)) return false;
+      kindsShown.add(resource.type);
+      return true;
+    })
     .map(toResource);
   const chosen = ranked.some((resource) => suitsStyle(resource, style))
     ? ranked.slice(0, PER_MILESTONE)
