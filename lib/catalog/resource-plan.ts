@@ -1,5 +1,5 @@
 import type { Resource } from "@/lib/learning-path/path-schema";
-import { apportion } from "@/lib/learning-path/plan-math";
+import { splitInRuns } from "@/lib/learning-path/plan-math";
 import type { LearningStyle } from "@/lib/learning-path/request-schema";
 import { findCatalogSkill } from "./find-skill";
 import { overviewSearch, type SearchSubject, styleSearch } from "./search-links";
@@ -33,18 +33,11 @@ const inSyllabusOrder = (pool: CatalogResource[]) =>
 /** Splits the resources over `count` milestones in syllabus order, each one used once. */
 function spread(pool: CatalogResource[], count: number): CatalogResource[][] {
   const ordered = inSyllabusOrder(pool);
+  if (ordered.length >= count) return splitInRuns(ordered, count);
+  // Fewer resources than milestones: spaced out, so the gaps fall between them.
   const shares: CatalogResource[][] = Array.from({ length: count }, () => []);
-  if (ordered.length >= count) {
-    let next = 0;
-    for (const [index, size] of apportion(ordered.length, shares.map(() => 1)).entries()) {
-      shares[index] = ordered.slice(next, next + size);
-      next += size;
-    }
-  } else {
-    // Fewer resources than milestones: spaced out, so the gaps fall between them.
-    for (const [index, resource] of ordered.entries()) {
-      shares[Math.floor((index * count) / ordered.length)]?.push(resource);
-    }
+  for (const [index, resource] of ordered.entries()) {
+    shares[Math.floor((index * count) / ordered.length)]?.push(resource);
   }
   return shares;
 }

@@ -24,7 +24,8 @@ const SEARCHES: Record<SearchKind, (q: string, label: string) => Resource> = {
     type: "podcast",
     title: `Podcast search: ${label}`,
     url: `https://www.listennotes.com/search/?q=${q}`,
-    description: "Search results across podcasts, not a picked episode: listen to a few and keep the best.",
+    description:
+      "Search results across podcasts, not a picked episode: listen to a few and keep the best.",
     free: true,
   }),
   book: (q, label) => ({

@@ -1703,7 +1703,10 @@ export const GENERIC_MODULES: CatalogModule[] = [
   { ...m("Orientation and vocabulary", "Key terms", "Map of the field"), search: "introduction" },
   { ...m("Core concepts", "Fundamental ideas", "Mental models"), search: "fundamentals explained" },
   { ...m("Guided practice", "Worked examples", "Exercises"), search: "worked examples" },
-  { ...m("Applying it to a real problem", "Small project", "Feedback"), search: "beginner project" },
+  {
+    ...m("Applying it to a real problem", "Small project", "Feedback"),
+    search: "beginner project",
+  },
   { ...m("Going deeper", "Advanced topics", "Primary sources"), search: "advanced" },
 ];
 

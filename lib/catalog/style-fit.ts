@@ -7,10 +7,46 @@ import type { LearningStyle } from "@/lib/learning-path/request-schema";
 
 /** Resource kinds in the order a learner of each style reaches for them. */
 export const STYLE_ORDER: Record<LearningStyle, ResourceType[]> = {
-  visual: ["video", "interactive", "course", "documentation", "article", "project", "book", "podcast"],
-  auditory: ["podcast", "video", "course", "article", "documentation", "interactive", "book", "project"],
-  reading: ["documentation", "book", "article", "course", "interactive", "video", "project", "podcast"],
-  kinesthetic: ["interactive", "project", "course", "documentation", "video", "article", "book", "podcast"],
+  visual: [
+    "video",
+    "interactive",
+    "course",
+    "documentation",
+    "article",
+    "project",
+    "book",
+    "podcast",
+  ],
+  auditory: [
+    "podcast",
+    "video",
+    "course",
+    "article",
+    "documentation",
+    "interactive",
+    "book",
+    "project",
+  ],
+  reading: [
+    "documentation",
+    "book",
+    "article",
+    "course",
+    "interactive",
+    "video",
+    "project",
+    "podcast",
+  ],
+  kinesthetic: [
+    "interactive",
+    "project",
+    "course",
+    "documentation",
+    "video",
+    "article",
+    "book",
+    "podcast",
+  ],
 };
 
 /** The kinds that serve a style on their own: something to watch, hear, read or do. */

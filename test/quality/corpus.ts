@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import {
-  type LearningPathRequest,
   LEARNING_STYLES,
+  type LearningPathRequest,
   learningPathRequestSchema,
 } from "@/lib/learning-path/request-schema";
 

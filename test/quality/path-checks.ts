@@ -6,8 +6,10 @@ import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 // What a finished path must be, whichever provider wrote it, read as a learner would:
 // each check names the problem it finds, so a failing corpus run says what went wrong.
 
-/** A sentence longer than this reads as a run-on (ten goals pasted into one sentence). */
-export const MAX_SENTENCE_WORDS = 60;
+/** A sentence longer than this reads as a run-on. */
+export const MAX_SENTENCE_WORDS = 45;
+/** More goals than this quoted in one sentence is a list pasted into prose. */
+const MAX_GOALS_PER_SENTENCE = 2;
 
 const ARTICLE_MISTAKE =
   /\b[Aa] (?:intermediate|advanced|expert|auditory|8|11|18)\b|\b[Aa]n (?:beginner|visual|reading|kinesthetic)\b/;
@@ -19,7 +21,8 @@ function structureProblems(path: LearningPath, request: LearningPathRequest): st
   if (!parsed.success) return [`not a valid path: ${parsed.error.issues[0]?.message}`];
   const problems = findPlanProblems(path.milestones, request.durationWeeks, request.hoursPerWeek);
   const sum = path.milestones.reduce((total, m) => total + m.estimatedHours, 0);
-  if (path.totalHours !== sum) problems.push(`total ${path.totalHours} h is not the milestones' ${sum} h`);
+  if (path.totalHours !== sum)
+    problems.push(`total ${path.totalHours} h is not the milestones' ${sum} h`);
   const scheduled = path.schedule.map((week) => week.week);
   if (scheduled.join() !== weeksOf(request.durationWeeks).join()) {
     problems.push("the schedule does not list each week once");
@@ -48,6 +51,11 @@ function proseProblems(path: LearningPath, request: LearningPathRequest): string
   const sentences = path.summary.split(/(?<=[.!?])\s+/);
   const longest = Math.max(...sentences.map((sentence) => sentence.split(/\s+/).length));
   if (longest > MAX_SENTENCE_WORDS) problems.push(`summary has a ${longest}-word sentence`);
+  const goalsInOne = Math.max(
+    ...sentences.map((sentence) => request.goals.filter((goal) => sentence.includes(goal)).length),
+  );
+  if (goalsInOne > MAX_GOALS_PER_SENTENCE)
+    problems.push(`summary pastes ${goalsInOne} goals into one sentence`);
   const texts = [path.summary, ...path.milestones.map((m) => m.description)];
   const mistake = texts.map((text) => ARTICLE_MISTAKE.exec(text)?.[0]).find(Boolean);
   if (mistake) problems.push(`wrong article: "${mistake}"`);

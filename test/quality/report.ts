@@ -26,14 +26,18 @@ export function describeReport(report: CorpusReport): string[] {
   }
   const failing = report.generations.filter((g) => g.problems.length > 0);
   for (const { request, problems } of failing.slice(0, 10)) {
-    lines.push(`  FAIL ${request.topic.slice(0, 40)} (${request.durationWeeks} w): ${problems.join("; ")}`);
+    lines.push(
+      `  FAIL ${request.topic.slice(0, 40)} (${request.durationWeeks} w): ${problems.join("; ")}`,
+    );
   }
   for (const miss of report.styleMisses.slice(0, 10)) lines.push(`  STYLE ${miss}`);
   const offPlan = report.generations.filter(
     (g) => g.path && g.path.milestones.length !== planned(g.request.durationWeeks),
   );
   for (const { request, path } of offPlan.slice(0, 5)) {
-    lines.push(`  OFF-PLAN ${request.topic.slice(0, 40)} (${request.durationWeeks} w): ${path?.milestones.length} milestones`);
+    lines.push(
+      `  OFF-PLAN ${request.topic.slice(0, 40)} (${request.durationWeeks} w): ${path?.milestones.length} milestones`,
+    );
   }
   return lines;
 }

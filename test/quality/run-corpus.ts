@@ -4,12 +4,7 @@ import { milestoneCountFor } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type { LearningPathProvider, ProviderLog } from "@/lib/providers/types";
 import { styleSweep } from "./corpus";
-import {
-  findPathProblems,
-  repetitionRate,
-  resourceMix,
-  unsuitedMilestones,
-} from "./path-checks";
+import { findPathProblems, repetitionRate, resourceMix, unsuitedMilestones } from "./path-checks";
 
 // Runs the quality corpus through one provider, the way the app runs a generation (the
 // whole pipeline, repairs included), and measures what a learner would notice.

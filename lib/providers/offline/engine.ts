@@ -1,4 +1,9 @@
-import { GENERAL_CAREER, GENERIC_MODULES, SKILL_CATALOG, topicForTitle } from "@/lib/catalog/skills";
+import {
+  GENERAL_CAREER,
+  GENERIC_MODULES,
+  SKILL_CATALOG,
+  topicForTitle,
+} from "@/lib/catalog/skills";
 import { capitalise } from "@/lib/learning-path/labels";
 import { milestoneSchema } from "@/lib/learning-path/path-schema";
 import { apportion, targetHours, weekRangesFor } from "@/lib/learning-path/plan-math";
@@ -18,7 +23,11 @@ import { offlineSummary } from "./summary";
 /** The longest description a milestone may have (the path schema's limit). */
 const DESCRIPTION_MAX = milestoneSchema.shape.description.maxLength ?? 1000;
 
-function describeMilestone(milestone: PlannedMilestone, request: LearningPathRequest, known: boolean) {
+function describeMilestone(
+  milestone: PlannedMilestone,
+  request: LearningPathRequest,
+  known: boolean,
+) {
   if (milestone.capstone) {
     const weeks = request.durationWeeks;
     return [

@@ -64,8 +64,7 @@ export function placeGoals(
     if (goal === capstone) continue;
     const scores = subjects.map((subject) => sharedWords(goal, subject, topicStems));
     const best = Math.max(...scores);
-    const index =
-      best > 0 ? scores.indexOf(best) : later + (spread++ % (subjects.length - later));
+    const index = best > 0 ? scores.indexOf(best) : later + (spread++ % (subjects.length - later));
     placed[index]?.push(goal);
   }
   return { capstone, placed };

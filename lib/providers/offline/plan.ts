@@ -7,7 +7,7 @@ import {
   PRACTICE_MODULES,
 } from "@/lib/catalog/skills";
 import { capitalise } from "@/lib/learning-path/labels";
-import { apportion, milestoneCountFor, targetHours } from "@/lib/learning-path/plan-math";
+import { milestoneCountFor, splitInRuns, targetHours } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest, Level } from "@/lib/learning-path/request-schema";
 import { placeGoals } from "./goals";
 
@@ -46,16 +46,6 @@ function syllabusStart(syllabus: CatalogModule[], level: Level, wanted: number):
   return Math.max(0, Math.min(Math.floor(syllabus.length * LEVEL_START[level]), room));
 }
 
-/** Consecutive groups of modules, one per milestone. */
-function groupModules(modules: CatalogModule[], count: number): CatalogModule[][] {
-  let next = 0;
-  return apportion(
-    modules.length,
-    Array.from({ length: count }, () => 1),
-    1,
-  ).map((size) => modules.slice(next, (next += size)));
-}
-
 function subjectOf(topic: string, words: string, title: string): SearchSubject {
   return { label: `${topic} – ${title}`, query: `${topic} ${words}` };
 }
@@ -86,14 +76,16 @@ export function planOfflinePath(request: LearningPathRequest): OfflinePlan {
   const skill = findCatalogSkill(request.topic);
   const syllabus = skill?.modules ?? GENERIC_MODULES;
   const wanted = milestoneCountFor(request.durationWeeks);
-  const fits = Math.round(targetHours(request.durationWeeks, request.hoursPerWeek) / HOURS_PER_MODULE);
+  const fits = Math.round(
+    targetHours(request.durationWeeks, request.hoursPerWeek) / HOURS_PER_MODULE,
+  );
   const start = syllabusStart(syllabus, request.level, wanted);
   const candidates = [...syllabus.slice(start), ...PRACTICE_MODULES];
   const moduleCount = Math.min(candidates.length + 1, Math.max(wanted, fits));
   // Paths with room for three modules end by applying what was learned.
   const hasFinale = moduleCount >= 3 && wanted >= 2;
   const learning = candidates.slice(0, hasFinale ? moduleCount - 1 : moduleCount);
-  const groups = groupModules(learning, Math.min(hasFinale ? wanted - 1 : wanted, learning.length));
+  const groups = splitInRuns(learning, Math.min(hasFinale ? wanted - 1 : wanted, learning.length));
   const { capstone, placed } = placeGoals(
     request.goals,
     `${request.topic} ${skill?.name ?? ""}`,

@@ -1,8 +1,8 @@
 import { topicForTitle } from "@/lib/catalog/skills";
+import { capitalise } from "@/lib/learning-path/labels";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { projectPhrase } from "./goals";
 import type { OfflinePlan, PlannedMilestone } from "./plan";
-import { capitalise } from "@/lib/learning-path/labels";
 import { LEVEL_PHRASE, quoted, STYLE_LEAD, withArticle } from "./prose";
 
 // The offline path's summary: a few short sentences a learner reads before the
@@ -33,7 +33,7 @@ function routeSentence(first: string, last: PlannedMilestone): string {
   return `It starts with ${quoted(first)} and ${end}.`;
 }
 
-function sourceSentence(request: LearningPathRequest, plan: OfflinePlan): string {
+function sourceSentence(plan: OfflinePlan): string {
   if (!plan.skill) {
     return "This topic is not in the offline catalog, so the milestones follow a general plan for learning any subject and the links are searches about each milestone's subject, not hand-picked material.";
   }
@@ -48,7 +48,7 @@ export function offlineSummary(request: LearningPathRequest, plan: OfflinePlan):
     `${capitalise(withArticle(LEVEL_PHRASE[level]))} ${durationWeeks}-week path in ${topicForTitle(request.topic)}, at about ${hoursPerWeek} ${hoursPerWeek === 1 ? "hour" : "hours"} a week.`,
     `Every milestone leads with ${STYLE_LEAD[learningStyle]}.`,
     first && last && plan.milestones.length > 1 ? routeSentence(first, last) : "",
-    sourceSentence(request, plan),
+    sourceSentence(plan),
     ...goalsSummary(request, plan),
   ]
     .filter(Boolean)
