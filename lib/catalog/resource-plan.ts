@@ -16,6 +16,9 @@ const PER_MILESTONE = 3;
 /** Fewer than this and a milestone gets an overview search as well. */
 const MIN_PER_MILESTONE = 2;
 
+/** Kinds a style ranks this high or better may fill a milestone's list besides suited ones. */
+const NEAR_KINDS = 4;
+
 const STAGE_ORDER: ResourceStage[] = ["start", "core", "deep"];
 
 const toResource = ({ type, title, url, description, free }: CatalogResource): Resource => ({
@@ -49,13 +52,13 @@ function milestoneResources(
   subject: SearchSubject,
 ): Resource[] {
   const kindsShown = new Set<string>();
-  // Suited kinds as many as fit; of the others one each, so a learner who learns by doing
-  // is not handed two documentation pages.
+  // Suited kinds as many as fit; of the kinds the style ranks next, one each, so a learner
+  // who learns by doing is not handed two documentation pages, nor a reader a video.
   const ranked = [...share]
     .sort((a, b) => styleRank(a, style) - styleRank(b, style))
     .filter((resource) => {
       if (suitsStyle(resource, style)) return true;
-      if (kindsShown.has(resource.type)) return false;
+      if (kindsShown.has(resource.type) || styleRank(resource, style) >= NEAR_KINDS) return false;
       kindsShown.add(resource.type);
       return true;
     })
@@ -81,7 +84,7 @@ export function planPathResources(
   return subjects.map((subject, index) => milestoneResources(shares[index] ?? [], style, subject));
 }
 
-/** The suited catalog resource nearest to where milestone `index` of `count` sits. */
+/** Suited catalog resources, nearest first to where milestone `index` of `count` sits. */
 function nearestSuited(
   pool: CatalogResource[],
   style: LearningStyle,
@@ -90,16 +93,16 @@ function nearestSuited(
 ): CatalogResource[] {
   const ordered = inSyllabusOrder(pool);
   const target = count <= 1 ? 0 : (index / (count - 1)) * (ordered.length - 1);
-  const suited = ordered
+  return ordered
     .map((resource, at) => ({ resource, distance: Math.abs(at - target) }))
     .filter(({ resource }) => suitsStyle(resource, style))
-    .sort((a, b) => a.distance - b.distance);
-  return suited.slice(0, 1).map(({ resource }) => resource);
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ resource }) => resource);
 }
 
 /**
  * Resources for milestone `index` of `count` that a provider left without usable links.
- * It does not know the other milestones' links, so a suited catalog resource may appear
+ * It does not know the other milestones' links, so suited catalog resources may appear
  * twice in such a path; that beats a search when the catalog has real material.
  */
 export function pickResources(
@@ -111,9 +114,13 @@ export function pickResources(
   const skill = findCatalogSkill(topic);
   const pool = skill?.resources ?? [];
   const share = spread(pool, count)[index] ?? [];
-  const withSuited = share.some((resource) => suitsStyle(resource, style))
-    ? share
-    : [...nearestSuited(pool, style, index, count), ...share];
+  const suited = share.filter((resource) => suitsStyle(resource, style)).length;
+  const borrowed = nearestSuited(
+    pool.filter((resource) => !share.includes(resource)),
+    style,
+    index,
+    count,
+  ).slice(0, Math.max(0, MIN_PER_MILESTONE - suited));
   const name = skill?.name ?? topic;
-  return milestoneResources(withSuited, style, { label: name, query: name });
+  return milestoneResources([...borrowed, ...share], style, { label: name, query: name });
 }

@@ -152,6 +152,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "podcast",
+        "ShopTalk Show",
+        "https://shoptalkshow.com/",
+        "A long-running podcast on front-end design and development.",
+      ),
+      r(
         "start",
         "documentation",
         "MDN: Learn web development",
@@ -270,6 +277,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       ),
     ],
     resources: [
+      r(
+        "core",
+        "video",
+        "Matt Pocock on YouTube",
+        "https://www.youtube.com/@mattpocockuk",
+        "Short videos on TypeScript's type system, from basics to advanced tricks.",
+      ),
       r(
         "start",
         "documentation",
@@ -412,6 +426,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     resources: [
       r(
         "start",
+        "video",
+        "Corey Schafer on YouTube",
+        "https://www.youtube.com/@coreyms",
+        "Clear, thorough Python tutorials, from basics to real projects.",
+      ),
+      r(
+        "start",
         "documentation",
         "The Python Tutorial",
         "https://docs.python.org/3/tutorial/",
@@ -472,6 +493,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "project",
+        "Exercism Java track",
+        "https://exercism.org/tracks/java",
+        "Practice exercises with free mentoring.",
+      ),
+      r(
         "start",
         "documentation",
         "dev.java: Learn Java",
@@ -510,6 +538,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Performance and tooling", "Profiling", "Generics", "Modules"),
     ],
     resources: [
+      r(
+        "core",
+        "podcast",
+        "Go Time",
+        "https://changelog.com/gotime",
+        "A weekly podcast about Go and the people who use it.",
+      ),
       r(
         "start",
         "interactive",
@@ -558,6 +593,20 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "deep",
+        "video",
+        "Jon Gjengset on YouTube",
+        "https://www.youtube.com/@jonhoo",
+        "Long live-coding streams that build real Rust code and explain every decision.",
+      ),
+      r(
+        "core",
+        "podcast",
+        "Rustacean Station",
+        "https://rustacean-station.org/",
+        "A community podcast about Rust.",
+      ),
+      r(
         "start",
         "book",
         "The Rust Programming Language",
@@ -596,6 +645,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Modern C++ and performance", "Move semantics", "Smart pointers", "Concurrency"),
     ],
     resources: [
+      r(
+        "deep",
+        "video",
+        "CppCon on YouTube",
+        "https://www.youtube.com/@CppCon",
+        "Conference talks on modern C++ by the people who shape it.",
+      ),
       r(
         "start",
         "article",
@@ -681,6 +737,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Reporting and communicating", "Dashboards", "Reports", "Presenting insights"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Alex The Analyst on YouTube",
+        "https://www.youtube.com/@AlexTheAnalyst",
+        "Hands-on data analyst tutorials in SQL, Excel and Python.",
+      ),
       r(
         "start",
         "interactive",
@@ -788,6 +851,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "video",
+        "Andrej Karpathy: Neural Networks: Zero to Hero",
+        "https://karpathy.ai/zero-to-hero.html",
+        "A video course that builds neural networks from scratch in code.",
+      ),
+      r(
         "start",
         "video",
         "3Blue1Brown: Neural Networks",
@@ -840,6 +910,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Fine-tuning and agents", "Fine-tuning", "Agents", "Cost and latency"),
     ],
     resources: [
+      r(
+        "core",
+        "podcast",
+        "Latent Space podcast",
+        "https://www.latent.space/podcast",
+        "Interviews with people building AI products and models.",
+      ),
       r(
         "start",
         "article",
@@ -932,6 +1009,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "podcast",
+        "Storytelling with Data podcast",
+        "https://www.storytellingwithdata.com/podcast",
+        "Episodes on communicating clearly with data.",
+      ),
+      r(
         "start",
         "book",
         "Fundamentals of Data Visualization",
@@ -971,6 +1055,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     resources: [
       r(
         "start",
+        "video",
+        "TechWorld with Nana on YouTube",
+        "https://www.youtube.com/@TechWorldwithNana",
+        "Beginner-friendly videos on Docker, Kubernetes and DevOps tools.",
+      ),
+      r(
+        "start",
         "documentation",
         "Docker: Get started",
         "https://docs.docker.com/get-started/",
@@ -1008,6 +1099,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Kubernetes internals", "Scheduler", "Operators", "Security hardening"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "TechWorld with Nana on YouTube",
+        "https://www.youtube.com/@TechWorldwithNana",
+        "Beginner-friendly videos on Kubernetes and the tools around it.",
+      ),
       r(
         "start",
         "interactive",
@@ -1054,6 +1152,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Well-architected systems", "Reliability", "Security", "Cost optimisation"),
     ],
     resources: [
+      r(
+        "core",
+        "podcast",
+        "The AWS Podcast",
+        "https://aws.amazon.com/podcasts/aws-podcast/",
+        "Weekly news and deep dives from AWS.",
+      ),
       r(
         "start",
         "documentation",
@@ -1172,6 +1277,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Advanced algorithms", "Greedy algorithms", "Tries", "Union-find"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Abdul Bari on YouTube",
+        "https://www.youtube.com/@abdul_bari",
+        "Whiteboard lectures on algorithms, slow and clear.",
+      ),
       r(
         "start",
         "interactive",
@@ -1372,6 +1484,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "video",
+        "Android Developers on YouTube",
+        "https://www.youtube.com/@AndroidDevelopers",
+        "Official videos and talks on building Android apps.",
+      ),
+      r(
         "start",
         "interactive",
         "Kotlin Koans",
@@ -1409,6 +1528,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Testing and release", "Widget tests", "Performance", "Store releases"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Flutter on YouTube",
+        "https://www.youtube.com/@flutterdev",
+        "Official videos, including the Widget of the Week series.",
+      ),
       r(
         "start",
         "documentation",
@@ -1570,6 +1696,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Automation and modelling", "Power Query", "Dynamic arrays", "Macros"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Leila Gharani on YouTube",
+        "https://www.youtube.com/@LeilaGharani",
+        "Practical Excel tutorials, from formulas to dashboards.",
+      ),
       r(
         "start",
         "documentation",

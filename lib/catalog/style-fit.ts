@@ -74,7 +74,8 @@ export function suitsStyle(resource: StyleFitFacts, style: LearningStyle): boole
   return SUITED[style].includes(resource.type);
 }
 
-/** Rank of a resource for a style: lower comes first. */
+/** Rank of a resource for a style: lower comes first, and every suited one before the rest. */
 export function styleRank(resource: StyleFitFacts, style: LearningStyle): number {
-  return suitsStyle(resource, style) ? -1 : STYLE_ORDER[style].indexOf(resource.type);
+  const rank = STYLE_ORDER[style].indexOf(resource.type);
+  return suitsStyle(resource, style) ? rank - STYLE_ORDER[style].length : rank;
 }
