@@ -5,5 +5,5 @@
 
 export { findCatalogSkill } from "./find-skill";
 export { pickResources, planPathResources } from "./resource-plan";
-export { genericResources, isSearchLink, type SearchSubject } from "./search-links";
+export { isSearchLink, type SearchSubject } from "./search-links";
 export { STYLE_ORDER, suitsStyle } from "./style-fit";

@@ -3,7 +3,7 @@ import { splitInRuns } from "@/lib/learning-path/plan-math";
 import type { LearningStyle } from "@/lib/learning-path/request-schema";
 import { findCatalogSkill } from "./find-skill";
 import { overviewSearch, type SearchSubject, styleSearch } from "./search-links";
-import type { CatalogResource, ResourceStage } from "./skills";
+import { type CatalogResource, GENERIC_MODULES, type ResourceStage } from "./skills";
 import { styleRank, suitsStyle } from "./style-fit";
 
 // Which resources each milestone shows. The catalog's hand-picked resources are spread
@@ -121,6 +121,24 @@ export function pickResources(
     index,
     count,
   ).slice(0, Math.max(0, MIN_PER_MILESTONE - suited));
-  const name = skill?.name ?? topic;
-  return milestoneResources([...borrowed, ...share], style, { label: name, query: name });
+  return milestoneResources(
+    [...borrowed, ...share],
+    style,
+    subjectAt(skill?.name ?? topic, index, count),
+  );
+}
+
+/**
+ * What a fallback milestone's searches are about. The provider's milestone titles are not
+ * known here, so the position in the path stands in for the subject (an introduction
+ * first, advanced material late), which also keeps the searches of two such milestones
+ * from being the same link.
+ */
+function subjectAt(name: string, index: number, count: number): SearchSubject {
+  const phrases = [
+    ...GENERIC_MODULES.map((module) => module.search ?? module.title),
+    "project ideas",
+  ];
+  const phrase = phrases[Math.floor((index * phrases.length) / Math.max(1, count))] ?? "";
+  return { label: `${name} – ${phrase}`, query: `${name} ${phrase}` };
 }

@@ -70,12 +70,6 @@ export const styleSearch = (style: LearningStyle, subject: SearchSubject): Resou
 /** A neutral overview search, for a milestone that would otherwise have one link only. */
 export const overviewSearch = (subject: SearchSubject): Resource => search("article", subject);
 
-/** Every search link for a topic: what exists for any topic, whatever the catalog knows. */
-export function genericResources(topic: string): Resource[] {
-  const subject = { label: topic, query: topic };
-  return (Object.keys(SEARCHES) as SearchKind[]).map((kind) => search(kind, subject));
-}
-
 /** Whether a link is one of these searches (the quality checks want them labelled). */
 export function isSearchLink(url: string): boolean {
   return /^https:\/\/(www\.youtube\.com\/results|www\.listennotes\.com\/search|openlibrary\.org\/search|en\.wikipedia\.org\/wiki\/Special:Search|duckduckgo\.com\/\?)/.test(
