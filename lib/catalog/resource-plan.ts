@@ -16,9 +16,6 @@ const PER_MILESTONE = 3;
 /** Fewer than this and a milestone gets an overview search as well. */
 const MIN_PER_MILESTONE = 2;
 
-/** Kinds a style ranks this high or better may fill a milestone's list besides suited ones. */
-const NEAR_KINDS = 4;
-
 const STAGE_ORDER: ResourceStage[] = ["start", "core", "deep"];
 
 const toResource = ({ type, title, url, description, free }: CatalogResource): Resource => ({
@@ -51,21 +48,19 @@ function milestoneResources(
   style: LearningStyle,
   subject: SearchSubject,
 ): Resource[] {
-  const kindsShown = new Set<string>();
-  // Suited kinds as many as fit; of the kinds the style ranks next, one each, so a learner
-  // who learns by doing is not handed two documentation pages, nor a reader a video.
-  const ranked = [...share]
-    .sort((a, b) => styleRank(a, style) - styleRank(b, style))
-    .filter((resource) => {
-      if (suitsStyle(resource, style)) return true;
-      if (kindsShown.has(resource.type) || styleRank(resource, style) >= NEAR_KINDS) return false;
-      kindsShown.add(resource.type);
-      return true;
-    })
+  const ranked = [...share].sort((a, b) => styleRank(a, style) - styleRank(b, style));
+  const suited = ranked.filter((resource) => suitsStyle(resource, style)).map(toResource);
+  // Of the kinds that do not suit the style, one each, so a learner who learns by doing is
+  // not handed two documentation pages; and only the best one beside suited material.
+  const kinds = new Set<string>();
+  const others = ranked
+    .filter((resource) => !suitsStyle(resource, style))
+    .filter((resource) => !kinds.has(resource.type) && Boolean(kinds.add(resource.type)))
     .map(toResource);
-  const chosen = ranked.some((resource) => suitsStyle(resource, style))
-    ? ranked.slice(0, PER_MILESTONE)
-    : [styleSearch(style, subject), ...ranked.slice(0, PER_MILESTONE - 1)];
+  const chosen =
+    suited.length > 0
+      ? [...suited, ...others.slice(0, 1)].slice(0, PER_MILESTONE)
+      : [styleSearch(style, subject), ...others.slice(0, PER_MILESTONE - 1)];
   if (chosen.length < MIN_PER_MILESTONE) chosen.push(overviewSearch(subject));
   return chosen;
 }
