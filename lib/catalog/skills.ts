@@ -17,7 +17,12 @@ export type CatalogResource = {
   stage: ResourceStage;
 };
 
-export type CatalogModule = { title: string; skills: string[] };
+export type CatalogModule = {
+  title: string;
+  skills: string[];
+  /** Words to search for about this module, when not its title. */
+  search?: string;
+};
 
 export type CareerProfile = {
   relatedRoles: string[];
@@ -147,6 +152,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "podcast",
+        "ShopTalk Show",
+        "https://shoptalkshow.com/",
+        "A long-running podcast on front-end design and development.",
+      ),
+      r(
         "start",
         "documentation",
         "MDN: Learn web development",
@@ -265,6 +277,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       ),
     ],
     resources: [
+      r(
+        "core",
+        "video",
+        "Matt Pocock on YouTube",
+        "https://www.youtube.com/@mattpocockuk",
+        "Short videos on TypeScript's type system, from basics to advanced tricks.",
+      ),
       r(
         "start",
         "documentation",
@@ -407,6 +426,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     resources: [
       r(
         "start",
+        "video",
+        "Corey Schafer on YouTube",
+        "https://www.youtube.com/@coreyms",
+        "Clear, thorough Python tutorials, from basics to real projects.",
+      ),
+      r(
+        "start",
         "documentation",
         "The Python Tutorial",
         "https://docs.python.org/3/tutorial/",
@@ -467,6 +493,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "project",
+        "Exercism Java track",
+        "https://exercism.org/tracks/java",
+        "Practice exercises with free mentoring.",
+      ),
+      r(
         "start",
         "documentation",
         "dev.java: Learn Java",
@@ -505,6 +538,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Performance and tooling", "Profiling", "Generics", "Modules"),
     ],
     resources: [
+      r(
+        "core",
+        "podcast",
+        "Go Time",
+        "https://changelog.com/gotime",
+        "A weekly podcast about Go and the people who use it.",
+      ),
       r(
         "start",
         "interactive",
@@ -553,6 +593,20 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "deep",
+        "video",
+        "Jon Gjengset on YouTube",
+        "https://www.youtube.com/@jonhoo",
+        "Long live-coding streams that build real Rust code and explain every decision.",
+      ),
+      r(
+        "core",
+        "podcast",
+        "Rustacean Station",
+        "https://rustacean-station.org/",
+        "A community podcast about Rust.",
+      ),
+      r(
         "start",
         "book",
         "The Rust Programming Language",
@@ -591,6 +645,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Modern C++ and performance", "Move semantics", "Smart pointers", "Concurrency"),
     ],
     resources: [
+      r(
+        "deep",
+        "video",
+        "CppCon on YouTube",
+        "https://www.youtube.com/@CppCon",
+        "Conference talks on modern C++ by the people who shape it.",
+      ),
       r(
         "start",
         "article",
@@ -676,6 +737,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Reporting and communicating", "Dashboards", "Reports", "Presenting insights"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Alex The Analyst on YouTube",
+        "https://www.youtube.com/@AlexTheAnalyst",
+        "Hands-on data analyst tutorials in SQL, Excel and Python.",
+      ),
       r(
         "start",
         "interactive",
@@ -783,6 +851,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "video",
+        "Andrej Karpathy: Neural Networks: Zero to Hero",
+        "https://karpathy.ai/zero-to-hero.html",
+        "A video course that builds neural networks from scratch in code.",
+      ),
+      r(
         "start",
         "video",
         "3Blue1Brown: Neural Networks",
@@ -835,6 +910,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Fine-tuning and agents", "Fine-tuning", "Agents", "Cost and latency"),
     ],
     resources: [
+      r(
+        "core",
+        "podcast",
+        "Latent Space podcast",
+        "https://www.latent.space/podcast",
+        "Interviews with people building AI products and models.",
+      ),
       r(
         "start",
         "article",
@@ -927,6 +1009,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "podcast",
+        "Storytelling with Data podcast",
+        "https://www.storytellingwithdata.com/podcast",
+        "Episodes on communicating clearly with data.",
+      ),
+      r(
         "start",
         "book",
         "Fundamentals of Data Visualization",
@@ -966,6 +1055,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     resources: [
       r(
         "start",
+        "video",
+        "TechWorld with Nana on YouTube",
+        "https://www.youtube.com/@TechWorldwithNana",
+        "Beginner-friendly videos on Docker, Kubernetes and DevOps tools.",
+      ),
+      r(
+        "start",
         "documentation",
         "Docker: Get started",
         "https://docs.docker.com/get-started/",
@@ -1003,6 +1099,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Kubernetes internals", "Scheduler", "Operators", "Security hardening"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "TechWorld with Nana on YouTube",
+        "https://www.youtube.com/@TechWorldwithNana",
+        "Beginner-friendly videos on Kubernetes and the tools around it.",
+      ),
       r(
         "start",
         "interactive",
@@ -1049,6 +1152,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Well-architected systems", "Reliability", "Security", "Cost optimisation"),
     ],
     resources: [
+      r(
+        "core",
+        "podcast",
+        "The AWS Podcast",
+        "https://aws.amazon.com/podcasts/aws-podcast/",
+        "Weekly news and deep dives from AWS.",
+      ),
       r(
         "start",
         "documentation",
@@ -1167,6 +1277,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Advanced algorithms", "Greedy algorithms", "Tries", "Union-find"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Abdul Bari on YouTube",
+        "https://www.youtube.com/@abdul_bari",
+        "Whiteboard lectures on algorithms, slow and clear.",
+      ),
       r(
         "start",
         "interactive",
@@ -1367,6 +1484,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     ],
     resources: [
       r(
+        "core",
+        "video",
+        "Android Developers on YouTube",
+        "https://www.youtube.com/@AndroidDevelopers",
+        "Official videos and talks on building Android apps.",
+      ),
+      r(
         "start",
         "interactive",
         "Kotlin Koans",
@@ -1404,6 +1528,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
       m("Testing and release", "Widget tests", "Performance", "Store releases"),
     ],
     resources: [
+      r(
+        "start",
+        "video",
+        "Flutter on YouTube",
+        "https://www.youtube.com/@flutterdev",
+        "Official videos, including the Widget of the Week series.",
+      ),
       r(
         "start",
         "documentation",
@@ -1567,6 +1698,13 @@ export const SKILL_CATALOG: CatalogSkill[] = [
     resources: [
       r(
         "start",
+        "video",
+        "Leila Gharani on YouTube",
+        "https://www.youtube.com/@LeilaGharani",
+        "Practical Excel tutorials, from formulas to dashboards.",
+      ),
+      r(
+        "start",
         "documentation",
         "Microsoft Excel help & learning",
         "https://support.microsoft.com/en-us/excel",
@@ -1690,69 +1828,33 @@ export function topicForTitle(topic: string): string {
   return `${cut.trimEnd()}…`;
 }
 
-/** Search and encyclopedia resources that exist for any topic. */
-export function genericResources(topic: string): CatalogResource[] {
-  const q = encodeURIComponent(topic);
-  const name = topicForTitle(topic);
-  return [
-    r(
-      "start",
-      "article",
-      `Wikipedia: ${name}`,
-      `https://en.wikipedia.org/wiki/Special:Search?search=${q}`,
-      "An overview and the field's key terms, with references to follow.",
-    ),
-    r(
-      "start",
-      "video",
-      `YouTube lessons on ${name}`,
-      `https://www.youtube.com/results?search_query=${q}+tutorial`,
-      "Search results for tutorials; prefer long-running channels.",
-    ),
-    r(
-      "core",
-      "course",
-      `MIT OpenCourseWare: ${name}`,
-      `https://ocw.mit.edu/search/?q=${q}`,
-      "Free university course materials, where MIT teaches it.",
-    ),
-    r(
-      "core",
-      "course",
-      `Khan Academy: ${name}`,
-      `https://www.khanacademy.org/search?page_search_query=${q}`,
-      "Free lessons and practice, where available.",
-    ),
-    r(
-      "deep",
-      "course",
-      `Coursera courses on ${name}`,
-      `https://www.coursera.org/search?query=${q}`,
-      "University courses; most are free to audit.",
-      false,
-    ),
-    r(
-      "deep",
-      "book",
-      `Open Library: books on ${name}`,
-      `https://openlibrary.org/search?q=${q}`,
-      "Find and borrow books on the subject.",
-    ),
-  ];
-}
-
+/**
+ * The structure for a topic outside the catalog: how one learns any subject. Each module
+ * names what to search for, since its links are searches about the learner's topic.
+ */
 export const GENERIC_MODULES: CatalogModule[] = [
-  m("Orientation and vocabulary", "Key terms", "Map of the field"),
-  m("Core concepts", "Fundamental ideas", "Mental models"),
-  m("Guided practice", "Worked examples", "Exercises"),
-  m("Applying it to a real problem", "Small project", "Feedback"),
-  m("Going deeper", "Advanced topics", "Primary sources"),
-  m("Capstone and sharing your work", "Capstone project", "Portfolio", "Teaching others"),
+  { ...m("Orientation and vocabulary", "Key terms", "Map of the field"), search: "introduction" },
+  { ...m("Core concepts", "Fundamental ideas", "Mental models"), search: "fundamentals explained" },
+  { ...m("Guided practice", "Worked examples", "Exercises"), search: "worked examples" },
+  {
+    ...m("Applying it to a real problem", "Small project", "Feedback"),
+    search: "beginner project",
+  },
+  { ...m("Going deeper", "Advanced topics", "Primary sources"), search: "advanced" },
 ];
 
-export const PROJECT_MODULES: CatalogModule[] = [
+/** Practice that follows any syllabus when there is time for it, before the finale. */
+export const PRACTICE_MODULES: CatalogModule[] = [
   m("Build a project that uses everything so far", "Project planning", "Integration"),
-  m("Capstone, review and portfolio", "Capstone project", "Review", "Portfolio"),
+  m("Review, fill the gaps and go deeper", "Self-assessment", "Spaced review"),
 ];
+
+/** The last milestone of a path long enough for one, unless a goal names a project. */
+export const FINALE_MODULE: CatalogModule = m(
+  "Capstone, review and portfolio",
+  "Capstone project",
+  "Review",
+  "Portfolio",
+);
 
 export const GENERAL_CAREER = careers.general;

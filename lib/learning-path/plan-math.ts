@@ -49,3 +49,16 @@ export function weekRangesFor(durationWeeks: number, weights: number[]): WeekRan
     return range;
   });
 }
+
+/** `items` in order, cut into `count` consecutive runs of near-equal length (count <= items). */
+export function splitInRuns<T>(items: T[], count: number): T[][] {
+  let next = 0;
+  return apportion(
+    items.length,
+    Array.from({ length: count }, () => 1),
+  ).map((size) => {
+    const run = items.slice(next, next + size);
+    next += size;
+    return run;
+  });
+}

@@ -1,4 +1,4 @@
-import { pickResources } from "@/lib/catalog";
+import { pickResources, planPathResources } from "@/lib/catalog";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type {
   CareerInsightsDraft,
@@ -11,6 +11,7 @@ import type {
   StageResult,
 } from "@/lib/providers/types";
 import { buildOfflineCareerInsights, buildOfflineCurriculum } from "./engine";
+import { planOfflinePath } from "./plan";
 
 /** The offline engine behind the provider interface, so it runs through the same pipeline. */
 export class OfflineProvider implements LearningPathProvider {
@@ -36,13 +37,12 @@ export class OfflineProvider implements LearningPathProvider {
     curriculum: CurriculumDraft,
     { signal }: StageLimits,
   ): AsyncGenerator<MilestoneResourcesDraft, StageResult<void>> {
-    const count = curriculum.milestones.length;
+    // The plan is rebuilt from the request (it is deterministic), for each milestone's subject.
+    const subjects = planOfflinePath(request).milestones.map((milestone) => milestone.subject);
+    const resources = planPathResources(request.topic, request.learningStyle, subjects);
     for (const [index, milestone] of curriculum.milestones.entries()) {
       signal.throwIfAborted();
-      yield {
-        milestone: milestone.title,
-        resources: pickResources(request.topic, request.learningStyle, index, count),
-      };
+      yield { milestone: milestone.title, resources: resources[index] ?? [] };
     }
     return { value: undefined };
   }
