@@ -1,3 +1,4 @@
+import { shorten } from "@/lib/learning-path/labels";
 import type { ResourceType } from "@/lib/learning-path/path-schema";
 
 // The catalog's data: popular skills, each with an ordered syllabus and well-known
@@ -1822,10 +1823,7 @@ const TOPIC_IN_TITLE_MAX = 150;
  * path schema, so a long unknown topic got an error instead of a path.
  */
 export function topicForTitle(topic: string): string {
-  if (topic.length <= TOPIC_IN_TITLE_MAX) return topic;
-  // Never cut an emoji or other astral character in half.
-  const cut = topic.slice(0, TOPIC_IN_TITLE_MAX - 1).replace(/[\uD800-\uDBFF]$/, "");
-  return `${cut.trimEnd()}…`;
+  return shorten(topic, TOPIC_IN_TITLE_MAX);
 }
 
 /**

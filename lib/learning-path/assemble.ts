@@ -1,6 +1,8 @@
+import { shorten } from "./labels";
 import {
   type LearningPath,
   learningPathSchema,
+  MAX_TITLE_LENGTH,
   type Milestone,
   type Resource,
   resourceSchema,
@@ -59,11 +61,13 @@ export function assembleLearningPath(
     const found = validResources(parts.resources[index]);
     return {
       ...draft,
+      title: shorten(draft.title, MAX_TITLE_LENGTH),
       resources: found.length > 0 ? found : validResources(parts.fallbackResources(index, count)),
     };
   });
   const candidate: LearningPath = {
-    title: curriculum.title,
+    // A model's rambling title is cut, not a reason to throw the whole path away.
+    title: shorten(curriculum.title, MAX_TITLE_LENGTH),
     summary: curriculum.summary,
     topic: request.topic,
     prerequisites: curriculum.prerequisites,

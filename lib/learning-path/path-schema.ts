@@ -29,6 +29,9 @@ export const RESOURCE_TYPES = [
   "project",
 ] as const;
 
+/** The longest title a path or milestone may have. */
+export const MAX_TITLE_LENGTH = 200;
+
 export const resourceSchema = z.object({
   type: z.enum(RESOURCE_TYPES),
   title: text().min(1).max(200),
@@ -38,7 +41,7 @@ export const resourceSchema = z.object({
 });
 
 export const milestoneSchema = z.object({
-  title: text().min(1).max(200),
+  title: text().min(1).max(MAX_TITLE_LENGTH),
   description: text().max(1000),
   weekStart: z.number().int().min(1),
   weekEnd: z.number().int().min(1),
@@ -63,7 +66,7 @@ export const careerInsightsSchema = z.object({
 });
 
 export const learningPathSchema = z.object({
-  title: text().min(1).max(200),
+  title: text().min(1).max(MAX_TITLE_LENGTH),
   summary: text().max(2000),
   topic: text(),
   prerequisites: z.array(text().max(200)).max(12),
