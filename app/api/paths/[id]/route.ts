@@ -3,6 +3,7 @@ import { requireUserId } from "@/lib/auth";
 import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
+import { startDateSchema } from "@/lib/learning-path/start-date";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,13 +12,14 @@ const pathUpdateSchema = z
   .strictObject({
     title: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters").optional(),
     archived: z.boolean().optional(),
+    startDate: startDateSchema.optional(),
   })
   .refine(
-    (change) => change.title !== undefined || change.archived !== undefined,
+    (change) => Object.values(change).some((value) => value !== undefined),
     "Nothing to change",
   );
 
-/** Renames or archives / unarchives the caller's own path. */
+/** Renames, archives / unarchives or sets the start date of the caller's own path. */
 export const PATCH = apiRoute(
   { input: jsonInput(pathUpdateSchema, 1024), userId: requireUserId },
   async ({ input, userId }, { params }: RouteContext<"/api/paths/[id]">) => {
