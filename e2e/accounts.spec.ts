@@ -205,8 +205,12 @@ test("a guest's path is saved to the account they create, and they land on it", 
   await page.getByLabel("Email").fill(uniqueEmail("guest"));
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Saving asks when they start (today by default).
+  await page.getByLabel("When do you start?").fill("2026-01-05");
+  await page.getByRole("button", { name: "Save path" }).click();
   await page.waitForURL(/\/paths\/(?!save)[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title ?? "");
+  await expect(page.getByLabel("Start date")).toHaveValue("2026-01-05");
   await page.goto("/paths");
   await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([title ?? ""]);
 });

@@ -36,8 +36,9 @@ describe("ahead or behind, by hours ticked against hours planned", () => {
     expect(standing("2026-11-01").week).toBe(0);
   });
 
-  it("is on track in week 1 with nothing done yet", () => {
+  it("is on track in week 1 with nothing done yet, and with exactly week 1 done", () => {
     expect(standing("2026-11-02").status).toBe("on-track");
+    expect(standing("2026-11-02", withWeeks(1)).status).toBe("on-track");
   });
 
   it("is behind in week 2 with week 1 not done", () => {
