@@ -3,6 +3,7 @@ import { CareerInsights } from "./learning-path-view/career-insights";
 import type { LearningPathControls } from "./learning-path-view/controls";
 import { MilestoneList } from "./learning-path-view/milestone-list";
 import { PathHeader } from "./learning-path-view/path-header";
+import { PathTimeline } from "./learning-path-view/path-timeline";
 import { ScheduleTable } from "./learning-path-view/schedule-table";
 import { Section, TextList } from "./learning-path-view/section";
 
@@ -31,7 +32,8 @@ export function LearningPathView({
         <MilestoneList milestones={path.milestones} controls={controls} />
       </Section>
       <Section title="Week-by-week schedule" id="schedule-heading">
-        <ScheduleTable schedule={path.schedule} />
+        {controls?.timeline ?? <PathTimeline path={path} />}
+        <ScheduleTable schedule={path.schedule} weekControl={controls?.week} />
       </Section>
       <Section title="Career insights" id="career-heading">
         <CareerInsights insights={path.careerInsights} />

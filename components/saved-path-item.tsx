@@ -5,8 +5,10 @@ import { useState } from "react";
 import { changeSavedPath } from "@/lib/browser-api";
 import type { SavedPathListing } from "@/lib/learning-path/saved-path-summary";
 import { PathActions } from "./saved-path-item/path-actions";
+import { PathPace } from "./saved-path-item/path-pace";
 import { RenameForm } from "./saved-path-item/rename-form";
 import { useSavedPathChange } from "./saved-path-item/use-saved-path-change";
+import { ProgressRing } from "./ui/progress-ring";
 
 /** One saved path on the dashboard, with rename, archive / unarchive and delete. */
 export function SavedPathItem({ path }: { path: SavedPathListing }) {
@@ -37,12 +39,20 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
           {path.title}
         </Link>
       )}
-      <p className="mt-1 text-sm text-slate-600">
-        {path.topic} · {path.level} · created{" "}
-        <time dateTime={path.createdAt}>{new Date(path.createdAt).toLocaleDateString("en")}</time>
-        {" · "}
-        <span data-testid="path-completion">{path.completion}% complete</span>
-      </p>
+      <div className="mt-1 flex items-center gap-3">
+        <ProgressRing value={path.completion} />
+        <div className="text-sm text-slate-600">
+          <p>
+            {path.topic} · {path.level} · created{" "}
+            <time dateTime={path.createdAt}>
+              {new Date(path.createdAt).toLocaleDateString("en")}
+            </time>
+            {" · "}
+            <span data-testid="path-completion">{path.completion}% complete</span>
+          </p>
+          <PathPace standing={path.standing} />
+        </div>
+      </div>
       <PathActions path={path} renaming={renaming} onRename={() => setRenaming(true)} run={run} />
       {error && (
         <p role="status" className="mt-2 text-sm text-red-700">

@@ -1,9 +1,14 @@
 "use client";
 
+import { useState } from "react";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 import { completionPercent, type PathProgress, resourceKey } from "@/lib/learning-path/progress";
+import { weekStanding } from "@/lib/learning-path/this-week";
 import { LearningPathView } from "./learning-path-view";
+import { PathTimeline } from "./learning-path-view/path-timeline";
 import { ProgressPanel } from "./tracked-learning-path/progress-panel";
+import { StartDateForm } from "./tracked-learning-path/start-date-form";
+import { ThisWeekPanel } from "./tracked-learning-path/this-week-panel";
 import { useProgressSaving } from "./tracked-learning-path/use-progress-saving";
 
 type Props = {
@@ -11,50 +16,90 @@ type Props = {
   path: LearningPath;
   initialProgress: PathProgress;
   shareUrl: string | null;
+  startDate: string | null;
+  /** The server's today (YYYY-MM-DD, UTC), so the page and the dashboard agree. */
+  today: string;
 };
 
-/** A saved path with done checkboxes, the learner's progress and its exports. */
-export function TrackedLearningPath({ id, path, initialProgress, shareUrl }: Props) {
-  const { progress, error, change, saving } = useProgressSaving(id, initialProgress);
-  const milestonesDone = new Set(progress.milestones);
-  const resourcesDone = new Set(progress.resources);
+const box = "h-5 w-5 accent-violet-600";
+
+/** A saved path with this week's plan, done checkboxes, the learner's progress and exports. */
+export function TrackedLearningPath({
+  id,
+  path,
+  initialProgress,
+  shareUrl,
+  today,
+  ...rest
+}: Props) {
+  const { progress, error, announcement, change, saving } = useProgressSaving(
+    id,
+    path,
+    initialProgress,
+  );
+  const [startDate, setStartDate] = useState(rest.startDate);
+  const standing = startDate ? weekStanding(path, progress, startDate, today) : undefined;
 
   return (
-    <LearningPathView
-      path={path}
-      controls={{
-        header: (
-          <ProgressPanel
-            id={id}
-            completion={completionPercent(path, progress)}
-            shareUrl={shareUrl}
-            error={error}
-            saving={saving}
-          />
-        ),
-        milestone: (index) => (
-          <input
-            type="checkbox"
-            aria-label={`Milestone ${index + 1} done`}
-            checked={milestonesDone.has(index)}
-            onChange={(event) =>
-              change({ kind: "milestone", milestone: index, done: event.target.checked })
-            }
-            className="mt-1.5 h-5 w-5 accent-violet-600"
-          />
-        ),
-        resource: (milestone, resource) => (
-          <input
-            type="checkbox"
-            aria-label={`${path.milestones[milestone]?.resources[resource]?.title ?? "Resource"} done`}
-            checked={resourcesDone.has(resourceKey(milestone, resource))}
-            onChange={(event) =>
-              change({ kind: "resource", milestone, resource, done: event.target.checked })
-            }
-            className="h-4 w-4 accent-violet-600"
-          />
-        ),
-      }}
-    />
+    <>
+      <section
+        aria-label="This week"
+        className="mb-6 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+      >
+        {standing ? (
+          <ThisWeekPanel path={path} progress={progress} standing={standing} />
+        ) : (
+          <p data-testid="no-start-date">Pick the day you start to see what to do each week.</p>
+        )}
+        <StartDateForm id={id} startDate={startDate} onSaved={setStartDate} />
+      </section>
+      <LearningPathView
+        path={path}
+        controls={{
+          header: (
+            <ProgressPanel
+              id={id}
+              completion={completionPercent(path, progress)}
+              shareUrl={shareUrl}
+              error={error}
+              announcement={announcement}
+              saving={saving}
+            />
+          ),
+          timeline: <PathTimeline path={path} progress={progress} currentWeek={standing?.week} />,
+          milestone: (index) => (
+            <input
+              type="checkbox"
+              aria-label={`Milestone ${index + 1} done`}
+              checked={progress.milestones.includes(index)}
+              onChange={(event) =>
+                change({ kind: "milestone", milestone: index, done: event.target.checked })
+              }
+              className={`mt-1.5 ${box}`}
+            />
+          ),
+          resource: (milestone, resource) => (
+            <input
+              type="checkbox"
+              aria-label={`${path.milestones[milestone]?.resources[resource]?.title ?? "Resource"} done`}
+              checked={progress.resources.includes(resourceKey(milestone, resource))}
+              onChange={(event) =>
+                change({ kind: "resource", milestone, resource, done: event.target.checked })
+              }
+              className="h-4 w-4 accent-violet-600"
+            />
+          ),
+          week: (week) => (
+            <input
+              type="checkbox"
+              aria-label={`Week ${week} done`}
+              checked={progress.weeks.includes(week)}
+              onChange={(event) => change({ kind: "week", week, done: event.target.checked })}
+              className={box}
+            />
+          ),
+        }}
+      />
+    </>
   );
 }

@@ -130,7 +130,8 @@ test("ticking milestones and resources updates completion, survives reload, and 
   await Promise.all([saved(), page.getByLabel("Milestone 2 done").check()]);
   await Promise.all([
     saved(),
-    page.getByTestId("milestone").first().getByRole("checkbox").nth(1).check(),
+    // Milestone 1's resources were ticked with it: tick one of milestone 3's instead.
+    page.getByTestId("milestone").nth(2).getByRole("checkbox").nth(1).check(),
   ]);
   const shown = await page.getByTestId("completion-value").textContent();
   expect(shown).not.toBe("0% complete");
@@ -231,8 +232,12 @@ test("a guest's path is saved to the account they create, and they land on it", 
   await page.getByLabel("Email").fill(uniqueEmail("guest"));
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Saving asks when they start (today by default).
+  await page.getByLabel("When do you start?").fill("2026-01-05");
+  await page.getByRole("button", { name: "Save path" }).click();
   await page.waitForURL(/\/paths\/(?!save)[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title ?? "");
+  await expect(page.getByLabel("Start date")).toHaveValue("2026-01-05");
   await page.goto("/paths");
   await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([title ?? ""]);
 });

@@ -5,4 +5,7 @@ export type LearningPathControls = {
   header?: ReactNode;
   milestone?: (index: number) => ReactNode;
   resource?: (milestone: number, resource: number) => ReactNode;
+  week?: (week: number) => ReactNode;
+  /** Drawn above the schedule table; the plain timeline when absent. */
+  timeline?: ReactNode;
 };

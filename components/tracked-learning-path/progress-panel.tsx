@@ -7,12 +7,14 @@ type Props = {
   completion: number;
   shareUrl: string | null;
   error: string | null;
+  /** What the last milestone tick did to its resources ("Marked 3 resources done"). */
+  announcement: string;
   /** Ticks are still being saved: the figures may change (aria-busy). */
   saving: boolean;
 };
 
-/** Under the path's title: how complete it is, exports, sharing, and a failed save. */
-export function ProgressPanel({ id, completion, shareUrl, error, saving }: Props) {
+/** Under the path's title: how complete it is (weighted by hours), what a tick did, exports, sharing, and a failed save. */
+export function ProgressPanel({ id, completion, shareUrl, error, announcement, saving }: Props) {
   return (
     <div
       className="mt-5 rounded-xl bg-white p-4 ring-1 ring-slate-200"
@@ -24,6 +26,9 @@ export function ProgressPanel({ id, completion, shareUrl, error, saving }: Props
         <span data-testid="completion-value">{completion}% complete</span>
       </div>
       <ProgressBar value={completion} label="Path completion" />
+      <p role="status" className="mt-2 min-h-5 text-sm text-slate-600" data-testid="tick-message">
+        {announcement}
+      </p>
       <ExportLinks id={id} />
       <ShareToggle id={id} initialUrl={shareUrl} />
       {error && (

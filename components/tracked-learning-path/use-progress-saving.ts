@@ -2,10 +2,12 @@
 
 import { useRef, useState } from "react";
 import { saveProgressChange } from "@/lib/browser-api";
+import type { LearningPath } from "@/lib/learning-path/path-schema";
 import {
   applyProgressChange,
   type PathProgress,
   type ProgressChange,
+  resourcesChanged,
 } from "@/lib/learning-path/progress";
 
 const SAVE_FAILED = "Could not save your progress. Please try again.";
@@ -14,9 +16,11 @@ const SAVE_FAILED = "Could not save your progress. Please try again.";
  * A saved path's ticks. They show at once and are saved in the background; a tick the
  * server did not accept is rolled back with a message.
  */
-export function useProgressSaving(id: string, initialProgress: PathProgress) {
+export function useProgressSaving(id: string, path: LearningPath, initialProgress: PathProgress) {
   const [progress, setProgress] = useState(initialProgress);
   const [error, setError] = useState<string | null>(null);
+  // What a milestone tick did to its resources, for the live region.
+  const [announcement, setAnnouncement] = useState("");
 
   // Saves on their way, and the number of the latest. The server's answer replaces the
   // shown state only when it answers the latest tick and no other save is out, so a
@@ -27,7 +31,11 @@ export function useProgressSaving(id: string, initialProgress: PathProgress) {
   const [savesPending, setSavesPending] = useState(0);
 
   async function change(update: ProgressChange) {
-    setProgress((current) => applyProgressChange(current, update));
+    const next = applyProgressChange(path, progress, update);
+    setAnnouncement(
+      update.kind === "milestone" ? resourcesMessage(update.done, progress, next) : "",
+    );
+    setProgress((current) => applyProgressChange(path, current, update));
     setError(null);
     setSavesPending((count) => count + 1);
     saving.current.inFlight += 1;
@@ -39,7 +47,10 @@ export function useProgressSaving(id: string, initialProgress: PathProgress) {
       }
     } catch {
       // Undo only this tick; ticks made since stay as they are.
-      setProgress((current) => applyProgressChange(current, { ...update, done: !update.done }));
+      setProgress((current) =>
+        applyProgressChange(path, current, { ...update, done: !update.done }),
+      );
+      setAnnouncement("");
       setError(SAVE_FAILED);
     } finally {
       saving.current.inFlight -= 1;
@@ -47,5 +58,12 @@ export function useProgressSaving(id: string, initialProgress: PathProgress) {
     }
   }
 
-  return { progress, error, change, saving: savesPending > 0 };
+  return { progress, error, announcement, change, saving: savesPending > 0 };
+}
+
+function resourcesMessage(done: boolean, before: PathProgress, after: PathProgress): string {
+  const count = resourcesChanged(before, after);
+  if (count === 0) return "";
+  const resources = count === 1 ? "1 resource" : `${count} resources`;
+  return done ? `Marked ${resources} done` : `Unmarked ${resources} ticked with the milestone`;
 }

@@ -9,17 +9,18 @@ const pathUrl = (id: string) => `/api/paths/${encodeURIComponent(id)}`;
 /** Saves the path a guest generated in this tab to the account they have signed in to. */
 export async function saveGuestPathToAccount(
   path: LearningPath,
+  startDate: string,
 ): Promise<{ id: string; redirectUrl: string }> {
   const body = await callApiForJson<{ id: string; redirect_url: string }>("/api/paths", {
     method: "POST",
-    json: { path },
+    json: { path, startDate },
   });
   return { id: body.id, redirectUrl: body.redirect_url };
 }
 
-export type SavedPathChange = { title: string } | { archived: boolean };
+export type SavedPathChange = { title: string } | { archived: boolean } | { startDate: string };
 
-/** Renames, archives or unarchives a saved path. */
+/** Renames, archives or unarchives a saved path, or sets its start date. */
 export async function changeSavedPath(id: string, change: SavedPathChange): Promise<void> {
   await callApi(pathUrl(id), { method: "PATCH", json: change });
 }

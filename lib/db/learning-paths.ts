@@ -13,6 +13,8 @@ import {
 } from "@/lib/learning-path/progress";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import type { SavedPathSummary } from "@/lib/learning-path/saved-path-summary";
+import { calendarDay, todayUtc } from "@/lib/learning-path/start-date";
+import { weekStanding } from "@/lib/learning-path/this-week";
 import { getDb } from "./client";
 import { QUEUED_TRANSACTION } from "./queued-transaction";
 
@@ -24,6 +26,7 @@ export async function saveLearningPath(
   request: LearningPathRequest,
   path: LearningPath,
   stats: GenerationStats,
+  startDate?: string,
 ): Promise<string> {
   const saved = await getDb().learningPath.create({
     data: {
@@ -38,6 +41,7 @@ export async function saveLearningPath(
       promptTokens: stats.promptTokens,
       completionTokens: stats.completionTokens,
       generationMs: stats.generationMs,
+      startDate: startDate ? dayAsDate(startDate) : undefined,
     },
     select: { id: true },
   });
@@ -50,8 +54,13 @@ export type SavedLearningPath = {
   path: LearningPath;
   progress: PathProgress;
   shareToken: string | null;
+  /** YYYY-MM-DD, or null until the learner picks one. */
+  startDate: string | null;
   createdAt: Date;
 };
+
+// A DATE column comes back as midnight UTC of that day.
+const dayAsDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export async function findLearningPathForUser(
   userId: string,
@@ -59,7 +68,14 @@ export async function findLearningPathForUser(
 ): Promise<SavedLearningPath | undefined> {
   const row = await getDb().learningPath.findFirst({
     where: { id, userId },
-    select: { id: true, path: true, progress: true, shareToken: true, createdAt: true },
+    select: {
+      id: true,
+      path: true,
+      progress: true,
+      shareToken: true,
+      startDate: true,
+      createdAt: true,
+    },
   });
   if (!row) return undefined;
   return {
@@ -67,6 +83,7 @@ export async function findLearningPathForUser(
     path: learningPathSchema.parse(row.path),
     progress: readProgress(row.progress),
     shareToken: row.shareToken,
+    startDate: row.startDate ? calendarDay(row.startDate) : null,
     createdAt: row.createdAt,
   };
 }
@@ -116,13 +133,17 @@ export async function updateLearningPathProgress(
     if (!row) return undefined;
     const path = learningPathSchema.parse(row.path);
     if (!changeFitsPath(path, change)) return undefined;
-    const progress = applyProgressChange(readProgress(row.progress), change);
+    const progress = applyProgressChange(path, readProgress(row.progress), change);
     await tx.learningPath.update({ where: { id }, data: { progress } });
     return { progress, completion: completionPercent(path, progress) };
   }, QUEUED_TRANSACTION);
 }
 
-export async function listLearningPathsForUser(userId: string): Promise<SavedPathSummary[]> {
+/** The owner's paths, each with its completion and its standing on `today` (YYYY-MM-DD). */
+export async function listLearningPathsForUser(
+  userId: string,
+  today: string = todayUtc(),
+): Promise<SavedPathSummary[]> {
   const rows = await getDb().learningPath.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
@@ -135,12 +156,18 @@ export async function listLearningPathsForUser(userId: string): Promise<SavedPat
       createdAt: true,
       path: true,
       progress: true,
+      startDate: true,
     },
   });
-  return rows.map(({ path, progress, ...summary }) => ({
-    ...summary,
-    completion: completionPercent(learningPathSchema.parse(path), readProgress(progress)),
-  }));
+  return rows.map(({ path, progress, startDate, ...summary }) => {
+    const parsed = learningPathSchema.parse(path);
+    const ticks = readProgress(progress);
+    return {
+      ...summary,
+      completion: completionPercent(parsed, ticks),
+      standing: startDate ? weekStanding(parsed, ticks, calendarDay(startDate), today) : null,
+    };
+  });
 }
 
 export async function countLearningPathsForUser(userId: string): Promise<number> {
@@ -151,7 +178,7 @@ export async function countLearningPathsForUser(userId: string): Promise<number>
 export async function updateLearningPathForUser(
   userId: string,
   id: string,
-  change: { title?: string; archived?: boolean },
+  change: { title?: string; archived?: boolean; startDate?: string },
 ): Promise<{ id: string; title: string; archived: boolean } | undefined> {
   return getDb().$transaction(async (tx) => {
     const row = await tx.learningPath.findFirst({ where: { id, userId }, select: { path: true } });
@@ -162,7 +189,12 @@ export async function updateLearningPathForUser(
         : { ...learningPathSchema.parse(row.path), title: change.title };
     return tx.learningPath.update({
       where: { id },
-      data: { title: change.title, archived: change.archived, ...(path ? { path } : {}) },
+      data: {
+        title: change.title,
+        archived: change.archived,
+        startDate: change.startDate ? dayAsDate(change.startDate) : undefined,
+        ...(path ? { path } : {}),
+      },
       select: { id: true, title: true, archived: true },
     });
   });

@@ -1,5 +1,4 @@
 import { createEvents, type EventAttributes } from "ics";
-import { z } from "zod";
 import { markdownLink, markdownText as md, oneLine } from "./markdown-text";
 import type { LearningPath, Milestone, ScheduleWeek } from "./path-schema";
 
@@ -84,20 +83,6 @@ function careerMarkdown(insights: LearningPath["careerInsights"]): string[] {
 }
 
 /**
- * The first and last day a calendar may start on: four-digit years that the ics format
- * and calendar apps read alike (year 0 became 1900; 9999 gave nine-digit dates).
- */
-export const CALENDAR_START_RANGE = { from: "1970-01-01", to: "2100-12-31" } as const;
-
-/** The calendar's first day, as the export link sends it: a real date in the range. */
-export const calendarStartSchema = z.iso
-  .date("Choose a start date (YYYY-MM-DD)")
-  .refine(
-    (date) => date >= CALENDAR_START_RANGE.from && date <= CALENDAR_START_RANGE.to,
-    `Choose a start date between ${CALENDAR_START_RANGE.from} and ${CALENDAR_START_RANGE.to}`,
-  );
-
-/**
  * Text for a calendar's own name (X-WR-CALNAME), escaped as iCalendar TEXT like the ics
  * package escapes SUMMARY and DESCRIPTION itself (it only encodes line breaks here).
  */
@@ -114,7 +99,7 @@ const calendarText = (text: string) =>
 
 /**
  * An iCalendar file with one all-day, week-long event per schedule week. `start` is a
- * date checked by calendarStartSchema.
+ * date checked by startDateSchema (./start-date.ts).
  */
 export function learningPathToIcs(path: LearningPath, start: string, uidPrefix: string): string {
   const [year, month, date] = start.split("-").map(Number) as [number, number, number];

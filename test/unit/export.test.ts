@@ -1,12 +1,9 @@
 import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  calendarStartSchema,
-  learningPathToIcs,
-  learningPathToMarkdown,
-} from "@/lib/learning-path/export";
+import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
 import { markdownLink } from "@/lib/learning-path/markdown-text";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
+import { startDateSchema } from "@/lib/learning-path/start-date";
 import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
 import { collectEvents, request } from "../support/collect";
 
@@ -87,10 +84,10 @@ describe("calendar export", () => {
 
   it("accepts real dates from 1970-01-01 to 2100-12-31 only, with a message for the field", () => {
     for (const date of ["1970-01-01", "2027-01-04", "2028-02-29", "2100-12-31"]) {
-      expect(calendarStartSchema.safeParse(date).success, date).toBe(true);
+      expect(startDateSchema.safeParse(date).success, date).toBe(true);
     }
     for (const date of ["9999-12-31", "0000-01-01", "2026-02-30", "1969-12-31", "2101-01-01"]) {
-      const result = calendarStartSchema.safeParse(date);
+      const result = startDateSchema.safeParse(date);
       expect(result.success, date).toBe(false);
       expect(result.error?.issues[0]?.message).toMatch(/^Choose a start date/);
     }

@@ -1,13 +1,20 @@
+import { z } from "zod";
 import { requireUserId } from "@/lib/auth";
 import { saveLearningPath } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { apiRoute, validInput } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-body";
+import { apiRoute, jsonInput } from "@/lib/http/api-route";
 import { findPlanProblems } from "@/lib/learning-path/invariants";
 import { learningPathSchema } from "@/lib/learning-path/path-schema";
+import { startDateSchema } from "@/lib/learning-path/start-date";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+const guestSaveSchema = z.object({
+  path: learningPathSchema,
+  /** The day the learner starts; they can set it later on the path's page. */
+  startDate: startDateSchema.optional(),
+});
 
 /**
  * Saves a path a guest generated in this tab to the account they just signed in to. The
@@ -15,13 +22,10 @@ export const dynamic = "force-dynamic";
  */
 export const POST = apiRoute(
   {
-    input: async (request) => {
-      const body = (await readJsonBody(request, 256 * 1024)) as { path?: unknown } | null;
-      return validInput(learningPathSchema, body?.path);
-    },
+    input: jsonInput(guestSaveSchema, 256 * 1024),
     userId: requireUserId,
   },
-  async ({ input: path, userId }) => {
+  async ({ input: { path, startDate }, userId }) => {
     const problems = findPlanProblems(path.milestones, path.durationWeeks, path.hoursPerWeek);
     if (problems.length > 0) {
       throw new AppError("invalid_input", {
@@ -40,6 +44,7 @@ export const POST = apiRoute(
       },
       path,
       {},
+      startDate,
     );
     return Response.json({ id, redirect_url: `/paths/${id}` }, { status: 201 });
   },

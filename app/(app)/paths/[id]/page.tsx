@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { TrackedLearningPath } from "@/components/tracked-learning-path";
 import { auth } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
+import { todayUtc } from "@/lib/learning-path/start-date";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,6 +20,8 @@ export default async function SavedPathPage({ params }: Props) {
       path={saved.path}
       initialProgress={saved.progress}
       shareUrl={saved.shareToken ? `/shared/${saved.shareToken}` : null}
+      startDate={saved.startDate}
+      today={todayUtc()}
     />
   );
 }

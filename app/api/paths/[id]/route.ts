@@ -4,6 +4,7 @@ import { deleteLearningPathForUser, updateLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
 import { routeId } from "@/lib/http/route-id";
+import { startDateSchema } from "@/lib/learning-path/start-date";
 import { safeText } from "@/lib/validation/safe-text";
 
 export const runtime = "nodejs";
@@ -19,13 +20,14 @@ const pathUpdateSchema = z
       .max(200, "At most 200 characters")
       .optional(),
     archived: z.boolean().optional(),
+    startDate: startDateSchema.optional(),
   })
   .refine(
-    (change) => change.title !== undefined || change.archived !== undefined,
+    (change) => Object.values(change).some((value) => value !== undefined),
     "Nothing to change",
   );
 
-/** Renames or archives / unarchives the caller's own path. */
+/** Renames, archives / unarchives or sets the start date of the caller's own path. */
 export const PATCH = apiRoute(
   { input: jsonInput(pathUpdateSchema, 1024), userId: requireUserId },
   async ({ input, userId }, { params }: RouteContext<"/api/paths/[id]">) => {

@@ -4,11 +4,8 @@ import { findLearningPathForUser } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute, queryInput } from "@/lib/http/api-route";
 import { routeId } from "@/lib/http/route-id";
-import {
-  calendarStartSchema,
-  learningPathToIcs,
-  learningPathToMarkdown,
-} from "@/lib/learning-path/export";
+import { learningPathToIcs, learningPathToMarkdown } from "@/lib/learning-path/export";
+import { startDateSchema } from "@/lib/learning-path/start-date";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,7 +15,7 @@ const exportQuerySchema = z.discriminatedUnion("format", [
   z.object({ format: z.literal("json") }),
   z.object({
     format: z.literal("ics"),
-    start: calendarStartSchema,
+    start: startDateSchema,
   }),
 ]);
 

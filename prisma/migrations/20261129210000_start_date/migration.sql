@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LearningPath" ADD COLUMN     "startDate" DATE;
