@@ -19,7 +19,7 @@ const clientKey = (ip: string) => `ip:${ip}`;
  * visitors apart (no trusted proxy): then one address limit would lock everybody out.
  */
 export function signInClient(headers: Headers): string | null {
-  const address = clientAddress(headers, env.TRUST_PROXY);
+  const address = clientAddress(headers, env);
   return address === "direct" ? null : address;
 }
 
