@@ -14,8 +14,9 @@ export function publicOrigin(request: Request, settings: OriginSettings): string
   if (settings.AUTH_URL) return new URL(settings.AUTH_URL).origin;
   if (!knowsClientAddresses(settings)) return own.origin;
   const headers = request.headers;
-  // With several proxies each may append: the first entry is what the visitor used.
-  const host = firstEntry(headers.get("x-forwarded-host")) ?? headers.get("host");
+  // Host, not X-Forwarded-Host: nginx as the README sets it up (and Vercel) writes Host,
+  // but passes on an X-Forwarded-Host the visitor wrote.
+  const host = headers.get("host") ?? firstEntry(headers.get("x-forwarded-host"));
   const protocol = firstEntry(headers.get("x-forwarded-proto")) ?? own.protocol.slice(0, -1);
   if (!host || (protocol !== "http" && protocol !== "https")) return own.origin;
   try {

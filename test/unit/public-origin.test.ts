@@ -22,6 +22,11 @@ describe("the public origin Auth.js names in its redirects", () => {
     );
   });
 
+  it("ignores an X-Forwarded-Host the visitor wrote: the proxy sets Host", () => {
+    const forged = request({ host: "paths.example.com", "x-forwarded-host": "evil.example" });
+    expect(publicOrigin(forged, { TRUST_PROXY: 1 })).toBe("http://paths.example.com");
+  });
+
   it("follows the platform's headers on Vercel without TRUST_PROXY", () => {
     expect(publicOrigin(visitor, { TRUST_PROXY: 0, VERCEL: "1" })).toBe(
       "https://paths.example.com",
@@ -46,7 +51,7 @@ describe("the public origin Auth.js names in its redirects", () => {
     expect(odd({ host: "paths.example.com", "x-forwarded-proto": "javascript" })).toBe(
       "http://localhost:3000",
     );
-    expect(odd({ "x-forwarded-host": "exa mple.com", "x-forwarded-proto": "https" })).toBe(
+    expect(odd({ host: "exa mple.com", "x-forwarded-proto": "https" })).toBe(
       "http://localhost:3000",
     );
   });
