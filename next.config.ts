@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PAGE_BODY_LIMIT_BYTES } from "./lib/http/page-body-limit";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package folder;
@@ -7,6 +8,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A self-contained server in .next/standalone for hosting behind a reverse proxy.
   output: "standalone",
+  experimental: {
+    // Pages take only the auth forms' server actions: keep what Next buffers of a
+    // page request's body (once for proxy.ts, once for the page) small. proxy.ts
+    // refuses bodies it cut short (lib/http/page-post.ts).
+    proxyClientMaxBodySize: PAGE_BODY_LIMIT_BYTES,
+    serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },
+  },
   async headers() {
     return [
       {

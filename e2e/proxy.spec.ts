@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import type { GenerationEvent } from "../lib/sse/events";
 import { readGenerationStream } from "../lib/sse/read";
 import { findNginx, type RunningNginx, startNginx } from "../test/support/nginx";
@@ -93,4 +94,42 @@ test("a browser generates through nginx and sees milestones arrive while it work
   expect(await home.progress()).toBeLessThan(100);
   await page.waitForURL("**/result");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+/** GET through nginx as a browser would for `host` (fetch cannot set Host). */
+function getAs(
+  url: string,
+  host: string,
+): Promise<{ status: number; location?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const call = httpRequest(url, { headers: { host } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (text) => {
+        body += text;
+      });
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, location: response.headers.location, body }),
+      );
+    });
+    call.on("error", reject);
+    call.end();
+  });
+}
+
+test("Auth.js names the public host name behind nginx, not the server's own address", async () => {
+  const publicHost = "paths.example.com";
+  const providers = await getAs(`${nginx.url}/api/auth/providers`, publicHost);
+  expect(providers.status).toBe(200);
+  expect(JSON.parse(providers.body).credentials).toMatchObject({
+    signinUrl: `http://${publicHost}/api/auth/signin/credentials`,
+    callbackUrl: `http://${publicHost}/api/auth/callback/credentials`,
+  });
+  // Its redirects too: the sign-in endpoint sends the visitor to the app's sign-in page,
+  // to come back to the public address afterwards.
+  const signIn = await getAs(`${nginx.url}/api/auth/signin`, publicHost);
+  expect(signIn.status).toBe(302);
+  const target = new URL(signIn.location ?? "", `http://${publicHost}`);
+  expect(target.pathname).toBe("/sign-in");
+  expect(target.searchParams.get("callbackUrl")).toBe(`http://${publicHost}`);
 });

@@ -20,6 +20,8 @@ const envSchema = z.object({
   DATA_DIR: optional(z.string()),
   PGLITE_DATA_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(16)),
+  /** The public address sign-in redirects name; without it they follow a trusted proxy. */
+  AUTH_URL: optional(z.url()),
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_GOOGLE_ID: optional(z.string()),
@@ -34,6 +36,8 @@ const envSchema = z.object({
       z.coerce.number().int().min(0).max(10),
     ]),
   ).default(0),
+  /** The address the standalone server listens on (npm start sets it from HOST). */
+  HOSTNAME: optional(z.string()),
   /** Set by Vercel on its builds and functions. */
   VERCEL: optional(z.string()),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),

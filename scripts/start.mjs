@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
+import { listenAddress } from "./listen-address.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 nextEnv.loadEnvConfig(root);
@@ -23,9 +24,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: path.resolve(root, process.env.DATA_DIR || ".data"),
   PORT: process.env.PORT || "3000",
-  // server.js listens on HOSTNAME, which containers set to their own name; like
-  // `next start`, listen on every interface unless HOST says otherwise.
-  HOSTNAME: process.env.HOST || "0.0.0.0",
+  // server.js listens on HOSTNAME, which containers set to their own name: HOST decides.
+  HOSTNAME: listenAddress(process.env),
 };
 if (process.env.PGLITE_DATA_DIR)
   env.PGLITE_DATA_DIR = path.resolve(root, process.env.PGLITE_DATA_DIR);

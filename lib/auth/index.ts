@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { NextRequest } from "next/server";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import type { Provider } from "next-auth/providers";
@@ -11,6 +12,7 @@ import { type Env, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { safeRedirectPath, signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
+import { publicOrigin } from "./public-origin";
 import { getAppSecret } from "./secret";
 import { claimSignInAttempt, noteSignInSuccess, signInClient } from "./sign-in-throttle";
 
@@ -55,7 +57,7 @@ export const OAUTH_PROVIDERS = oauthProviders().map((provider) => {
 
 const secret = getAppSecret();
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const nextAuth = NextAuth({
   adapter: PrismaAdapter(getDbForAuthAdapter() as unknown as Parameters<typeof PrismaAdapter>[0]),
   secret,
   trustHost: true,
@@ -110,6 +112,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
 });
 
+export const { auth, signIn, signOut } = nextAuth;
+
+/** The request as the visitor addressed it, so Auth.js's redirects and callbacks name that. */
+function atPublicOrigin(request: NextRequest): NextRequest {
+  const { href, origin } = request.nextUrl;
+  const visited = publicOrigin(request, env);
+  if (visited === origin) return request;
+  return new NextRequest(href.replace(origin, visited), request);
+}
+
+/** Auth.js's endpoints (app/api/auth/[...nextauth]), answering at the public address. */
+export const handlers = {
+  GET: (request: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(request)),
+  POST: (request: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(request)),
+};
+
 /**
  * The id of the user who sent this request, or undefined for a guest. Route handlers read
  * the session cookie from the request itself, so they work the same in-process in tests.
@@ -118,7 +136,8 @@ export async function currentUserId(request: Request): Promise<string | undefine
   const token = await getToken({
     req: request,
     secret,
-    secureCookie: new URL(request.url).protocol === "https:",
+    // The cookie's name depends on the scheme Auth.js saw when it set it: the public one.
+    secureCookie: publicOrigin(request, env).startsWith("https:"),
   });
   return token?.sub ?? undefined;
 }

@@ -41,7 +41,7 @@ function signInKeys(email: string, ip: string | null): SignInKeys {
  * visitors apart (no trusted proxy): then one address limit would lock everybody out.
  */
 export function signInClient(headers: Headers): string | null {
-  const address = clientAddress(headers, env.TRUST_PROXY);
+  const address = clientAddress(headers, env);
   return address === "direct" ? null : address;
 }
 

@@ -13,6 +13,8 @@ const ERRORS = {
     message: "Send the request as JSON or as a form (multipart or urlencoded).",
   },
   payload_too_large: { status: 413, message: "The request is too large." },
+  malformed_form: { status: 400, message: "The form could not be read. Please try again." },
+  method_not_allowed: { status: 405, message: "This page cannot take that request." },
   unauthenticated: { status: 401, message: "Please sign in first." },
   not_found: { status: 404, message: "Not found." },
   cross_site: { status: 403, message: "This request must come from this site's own pages." },

@@ -61,7 +61,7 @@ function subjectOf({ headers, userId }: Asker): string {
   // Addresses are personal data and the key only needs to tell them apart: it is keyed
   // with the app's secret, so the stored value cannot be reversed by hashing every
   // IPv4 address.
-  const address = clientAddress(headers, env.TRUST_PROXY);
+  const address = clientAddress(headers, env);
   const digest = createHmac("sha256", getAppSecret()).update(address).digest("base64url");
   return `guest:${digest.slice(0, 22)}`;
 }

@@ -1,5 +1,21 @@
 import { isIPv4, isIPv6 } from "node:net";
 
+/** What the deployment says about the headers in front of the app (see lib/env.ts). */
+export type ProxyTrust = {
+  /** How many proxies of ours append to X-Forwarded-For (0: none). */
+  TRUST_PROXY: number;
+  /** Set by Vercel: its edge overwrites the client-address headers on every request. */
+  VERCEL?: string;
+};
+
+/** The key every guest shares when the app cannot tell visitors apart. */
+export const UNTRUSTED_CLIENT = "direct";
+
+/** True when some header can be believed to name the client: a proxy of ours or Vercel. */
+export function knowsClientAddresses(trust: ProxyTrust): boolean {
+  return Boolean(trust.VERCEL) || trust.TRUST_PROXY > 0;
+}
+
 /**
  * Who is asking, as far as this app can tell: the key guests are counted under.
  *
@@ -8,18 +24,34 @@ import { isIPv4, isIPv6 } from "node:net";
  * TRUST_PROXY says how many proxies of our own stand in front (nginx: 1; a CDN in front
  * of nginx: 2). Each proxy appends the address it saw, so the client is the entry that
  * many places from the end; anything before it was written by the client and is ignored.
- * Without a trusted proxy every guest shares one key ("direct"): limits then hold for
- * all guests together, which fails safe instead of trusting forgeable headers.
+ * On Vercel the platform replaces X-Vercel-Forwarded-For and X-Real-IP with the address
+ * it saw, so they are believed without any setting.
+ * Without either, every guest shares one key ("direct"): limits then hold for all guests
+ * together, which fails safe instead of trusting forgeable headers.
  */
-export function clientAddress(headers: Headers, trustedProxies: number): string {
-  if (trustedProxies <= 0) return "direct";
-  const chain = (headers.get("x-forwarded-for") ?? "")
+export function clientAddress(headers: Headers, trust: ProxyTrust): string {
+  const address = trust.VERCEL
+    ? (firstEntry(headers.get("x-vercel-forwarded-for")) ?? firstEntry(headers.get("x-real-ip")))
+    : trust.TRUST_PROXY > 0
+      ? addressOurProxySaw(headers, trust.TRUST_PROXY)
+      : UNTRUSTED_CLIENT;
+  if (address === UNTRUSTED_CLIENT) return address;
+  return address ? networkOf(address) : "unknown";
+}
+
+function addressOurProxySaw(headers: Headers, trustedProxies: number): string | undefined {
+  const chain = entries(headers.get("x-forwarded-for"));
+  return chain[Math.max(0, chain.length - trustedProxies)] ?? firstEntry(headers.get("x-real-ip"));
+}
+
+const entries = (value: string | null): string[] =>
+  (value ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const address = chain[Math.max(0, chain.length - trustedProxies)] ?? headers.get("x-real-ip");
-  return address ? networkOf(address) : "unknown";
-}
+
+/** The first entry of a comma-separated forwarding header: what the outermost proxy wrote. */
+export const firstEntry = (value: string | null): string | undefined => entries(value)[0];
 
 /**
  * One household or phone gets a whole IPv6 /64, so an IPv6 client is counted by its /64

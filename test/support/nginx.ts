@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -24,6 +26,10 @@ export async function startNginx(options: {
 }): Promise<RunningNginx> {
   const nginx = findNginx();
   if (!nginx) throw new Error("nginx is not installed (apt-get install nginx, or set NGINX_PATH)");
+  await assertPortFree(options.port);
+  // Every answer of this nginx carries this token, so a server already on the port
+  // (another run's nginx, say) is never mistaken for it.
+  const token = randomUUID();
   const dir = mkdtempSync(path.join(tmpdir(), "learning-path-nginx-"));
   for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
   const conf = path.join(dir, "nginx.conf");
@@ -47,6 +53,7 @@ http {
   upstream app { server 127.0.0.1:${options.upstreamPort}; keepalive 32; }
   server {
     listen 127.0.0.1:${options.port};
+    add_header X-Test-Nginx ${token} always;
     location / {
       proxy_pass http://app;
       proxy_http_version 1.1;
@@ -61,7 +68,15 @@ http {
   );
   const child = spawn(nginx, ["-c", conf, "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${options.port}`;
-  await waitForUrl(`${url}/result`, child);
+  try {
+    await waitForOurNginx(`${url}/result`, child, token);
+  } catch (error) {
+    child.kill("SIGTERM");
+    const log = existsSync(path.join(dir, "error.log"))
+      ? readFileSync(path.join(dir, "error.log"), "utf8")
+      : "";
+    throw new Error(`nginx did not start: ${(error as Error).message}\n${log}`);
+  }
   return {
     url,
     process: child,
@@ -74,17 +89,37 @@ http {
   };
 }
 
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+/** Fails at once, naming the port, when something already listens there. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error) =>
+      reject(new Error(`nginx cannot listen on 127.0.0.1:${port}: ${error.message}`)),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+async function waitForOurNginx(
+  url: string,
+  child: ChildProcess,
+  token: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
+    const answer = await fetch(url).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return response;
+      },
+      () => undefined, // not listening yet
+    );
+    if (answer && answer.headers.get("x-test-nginx") !== token) {
+      throw new Error(`another server answers at ${url}`);
     }
+    if (answer && answer.status < 500) return;
     if (Date.now() > until) throw new Error(`${url} did not come up`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
