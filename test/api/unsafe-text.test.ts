@@ -129,18 +129,22 @@ describe("renaming a saved path to unsafe text", () => {
 
 describe("saving a guest's path with unsafe text", () => {
   const spoiled: [string, (path: LearningPath) => void, string][] = [
-    ["title", (path) => (path.title = "abc\u0000def"), "title"],
-    ["milestone title", (path) => (path.milestones[0]!.title = "abc\ud800"), "milestones.0.title"],
+    ["title", (path) => (path.title = "abc\u0000def"), "path.title"],
+    [
+      "milestone title",
+      (path) => (path.milestones[0]!.title = "abc\ud800"),
+      "path.milestones.0.title",
+    ],
     [
       "resource link",
       (path) => (path.milestones[0]!.resources[0]!.url = "https://a.example/\u0000"),
-      "milestones.0.resources.0.url",
+      "path.milestones.0.resources.0.url",
     ],
-    ["goal", (path) => (path.goals = ["abc\u0000def"]), "goals.0"],
+    ["goal", (path) => (path.goals = ["abc\u0000def"]), "path.goals.0"],
     [
       "career outlook",
       (path) => (path.careerInsights.outlook = "bell\u0007"),
-      "careerInsights.outlook",
+      "path.careerInsights.outlook",
     ],
   ];
 
