@@ -35,9 +35,12 @@ export function SaveGuestPath() {
   }, [router]);
 
   return (
-    <div className="mx-auto max-w-xl rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
+    <div className="mx-auto max-w-xl rounded-2xl bg-white dark:bg-slate-900 p-8 text-center shadow-sm ring-1 ring-slate-200 dark:ring-slate-700">
       <p data-testid="save-guest-status">{message}</p>
-      <Link href="/paths" className="mt-4 inline-block font-medium text-violet-700 hover:underline">
+      <Link
+        href="/paths"
+        className="mt-4 inline-block font-medium text-violet-700 dark:text-violet-300 hover:underline"
+      >
         My paths
       </Link>
     </div>

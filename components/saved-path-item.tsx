@@ -19,7 +19,7 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
 
   return (
     <li
-      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      className="rounded-xl bg-white dark:bg-slate-900 p-4 shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
       data-testid="saved-path"
     >
       {renaming ? (
@@ -32,12 +32,12 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
       ) : (
         <Link
           href={`/paths/${path.id}`}
-          className="text-lg font-semibold text-violet-700 hover:underline"
+          className="text-lg font-semibold text-violet-700 dark:text-violet-300 hover:underline"
         >
           {path.title}
         </Link>
       )}
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         {path.topic} · {path.level} · created{" "}
         <time dateTime={path.createdAt}>{new Date(path.createdAt).toLocaleDateString("en")}</time>
         {" · "}
@@ -45,7 +45,7 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
       </p>
       <PathActions path={path} renaming={renaming} onRename={() => setRenaming(true)} run={run} />
       {error && (
-        <p role="status" className="mt-2 text-sm text-red-700">
+        <p role="status" className="mt-2 text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       )}

@@ -7,7 +7,7 @@ export function ScheduleTable({ schedule }: { schedule: ScheduleWeek[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="schedule">
-        <thead className="text-slate-500">
+        <thead className="text-slate-500 dark:text-slate-400">
           <tr>
             {HEADINGS.map((heading) => (
               <th
@@ -22,10 +22,13 @@ export function ScheduleTable({ schedule }: { schedule: ScheduleWeek[] }) {
         </thead>
         <tbody>
           {schedule.map((week) => (
-            <tr key={week.week} className="border-t border-slate-100 align-top">
+            <tr
+              key={week.week}
+              className="border-t border-slate-100 dark:border-slate-800 align-top"
+            >
               <td className="py-2 pr-4 tabular-nums">{week.week}</td>
               <td className="py-2 pr-4">{week.milestone}</td>
-              <td className="py-2 pr-4 text-slate-600">{week.focus}</td>
+              <td className="py-2 pr-4 text-slate-600 dark:text-slate-300">{week.focus}</td>
               <td className="py-2 tabular-nums">{week.hours}</td>
             </tr>
           ))}
