@@ -11,7 +11,9 @@ export async function expectNoAccessibilityViolations(page: Page, where: string)
     await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
     const { violations } = await new AxeBuilder({ page }).analyze();
     const found = violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} ${node.failureSummary ?? ""}`),
+      violation.nodes.map(
+        (node) => `${violation.id}: ${node.target.join(" ")} ${node.failureSummary ?? ""}`,
+      ),
     );
     expect(found, `axe-core on ${where} in ${colorScheme} mode`).toEqual([]);
   }
