@@ -18,7 +18,7 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {
         >
           <button
             type="submit"
-            className="w-full rounded-xl border border-slate-300 dark:border-slate-600 px-6 py-2.5 font-medium hover:bg-slate-50"
+            className="w-full rounded-xl border border-slate-300 dark:border-slate-600 px-6 py-2.5 font-medium hover:bg-slate-50 dark:hover:bg-slate-800"
           >
             Continue with {provider.name}
           </button>

@@ -29,7 +29,7 @@ export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string
         type="button"
         onClick={toggle}
         disabled={busy}
-        className="rounded-lg border border-slate-300 dark:border-slate-600 px-3 py-1.5 font-medium hover:bg-slate-50"
+        className="rounded-lg border border-slate-300 dark:border-slate-600 px-3 py-1.5 font-medium hover:bg-slate-50 dark:hover:bg-slate-800"
       >
         {url ? "Stop sharing" : "Share a read-only link"}
       </button>

@@ -32,7 +32,7 @@ export function SkillPicker({ skills, topic, onPick }: Props) {
                       type="button"
                       onClick={() => onPick(skill.name)}
                       aria-pressed={skill.name === topic.trim()}
-                      className="rounded-full bg-slate-100 px-3 py-1 text-sm hover:bg-violet-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600 aria-pressed:bg-violet-700 aria-pressed:font-medium aria-pressed:text-white dark:bg-slate-800 dark:hover:bg-violet-900/60 dark:aria-pressed:bg-violet-300 dark:aria-pressed:text-slate-900"
+                      className="rounded-full bg-slate-100 px-3 py-1 text-sm aria-[pressed=false]:hover:bg-violet-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600 aria-pressed:bg-violet-700 aria-pressed:font-medium aria-pressed:text-white dark:bg-slate-800 dark:aria-[pressed=false]:hover:bg-violet-900/60 dark:aria-pressed:bg-violet-300 dark:aria-pressed:text-slate-900"
                     >
                       {skill.name}
                     </button>

@@ -4,7 +4,10 @@ import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
 import { watchCsp } from "./support/test";
 
-// axe-core on every kind of page the browser tests visit, in light and dark mode.
+// axe-core on every kind of page the browser tests visit, in light and dark mode. Each
+// page is analysed twice, which takes several seconds on a busy machine: these tests get
+// more time than the suite's default.
+test.describe.configure({ timeout: 240_000 });
 
 test.beforeEach(async () => {
   await fakeOpenAi.reset();
