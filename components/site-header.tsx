@@ -20,10 +20,15 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
           </span>{" "}
           Generator
         </Link>
-        <div className="flex items-center gap-4">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
           {user ? (
-            <div className="flex items-center gap-4 text-sm" data-testid="signed-in">
-              <span className="text-slate-600 dark:text-slate-300">{user.name || user.email}</span>
+            <div
+              className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-sm"
+              data-testid="signed-in"
+            >
+              <span className="min-w-0 text-slate-600 wrap-anywhere dark:text-slate-300">
+                {user.name || user.email}
+              </span>
               <Link
                 href="/paths"
                 className="font-medium text-violet-700 dark:text-violet-300 hover:underline"

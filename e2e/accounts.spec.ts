@@ -117,6 +117,12 @@ test("ticking milestones and resources updates completion, survives reload, and 
   await page.goto("/paths");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath("my-paths-phone.png") });
+  // The signed-in header (a long email, the theme picker) fits a phone too.
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBeLessThanOrEqual(0);
   const listed = page
     .getByTestId("saved-path")
     .filter({ has: page.locator(`a[href="${pathHref}"]`) });
