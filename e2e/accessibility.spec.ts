@@ -60,12 +60,14 @@ test("a signed-in user's pages have no accessibility violations: a saved path, t
   const link = await page.getByTestId("share-link").getAttribute("href");
   await expectNoAccessibilityViolations(page, "a saved path");
 
-  const visitor = await browser.newPage();
-  watchCsp(visitor);
+  // axe-core needs a page whose context can open another page (browser.newPage's cannot).
+  const visitorContext = await browser.newContext();
+  watchCsp(visitorContext);
+  const visitor = await visitorContext.newPage();
   await visitor.goto(link ?? "");
   await expect(visitor.getByTestId("milestone").first()).toBeVisible();
   await expectNoAccessibilityViolations(visitor, "the shared page");
-  await visitor.close();
+  await visitorContext.close();
 
   await page.goto("/paths");
   await expectNoAccessibilityViolations(page, "/paths");
