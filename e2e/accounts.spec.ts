@@ -266,7 +266,7 @@ test("the dashboard renames, archives, deletes a path after the in-app confirmat
   await expect(page.getByTestId("no-paths")).toBeVisible();
 
   // A new path is one click away from the dashboard.
-  await page.getByRole("link", { name: "New path" }).click();
+  await page.getByRole("link", { name: "New path", exact: true }).click();
   await expect(page.getByTestId("generate-button")).toBeVisible();
 });
 
