@@ -10,4 +10,8 @@ export async function register(): Promise<void> {
   const { watchForDeadJobs } = await import("./lib/generation/jobs");
   // Jobs a crash left behind are marked interrupted and their slots freed within ~30 s.
   watchForDeadJobs();
+  // Learners see only a small label; the one running the app learns here how to add AI.
+  const { offlineModeNotice } = await import("./lib/providers/offline-mode-notice");
+  const notice = offlineModeNotice(env);
+  if (notice) console.info(notice);
 }

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { LearningPathForm } from "@/components/learning-path-form";
-import { OfflineNotice } from "@/components/offline-notice";
+import { OfflineLabel } from "@/components/offline-label";
 import { auth } from "@/lib/auth";
 import { SKILL_CATALOG } from "@/lib/catalog/skills";
 import { env } from "@/lib/env";
@@ -24,11 +24,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">What do you want to learn?</h1>
-      <p className="mt-3 text-lg text-slate-600">
+      <p className="mt-3 text-lg text-slate-600 dark:text-slate-300">
         Tell us your level, how you learn and how much time you have. You get a week-by-week path
         with milestones, resources and career insights, and you can watch it being built.
       </p>
-      {!env.OPENAI_API_KEY && <OfflineNotice className="mt-6" />}
+      {!env.OPENAI_API_KEY && <OfflineLabel className="mt-5" />}
       <div className="mt-8">
         <LearningPathForm
           skills={skills}

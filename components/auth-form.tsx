@@ -23,7 +23,7 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
       {signUp && (
         <div>
           <label htmlFor="name" className="block font-medium">
-            Name <span className="font-normal text-slate-500">(optional)</span>
+            Name <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
           </label>
           <input
             id="name"
@@ -36,7 +36,11 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
       )}
       <CredentialFields signUp={signUp} fields={state.fields} email={state.values?.email} />
       {state.error && (
-        <p role="alert" data-testid="auth-error" className="rounded-lg bg-red-50 p-3 text-red-800">
+        <p
+          role="alert"
+          data-testid="auth-error"
+          className="rounded-lg bg-red-50 dark:bg-red-950/50 p-3 text-red-800 dark:text-red-200"
+        >
           {state.error}
         </p>
       )}
@@ -55,11 +59,11 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
 /** Points a visitor on the wrong form to the other one, keeping where to go afterwards. */
 function SwitchModeLink({ signUp, callbackUrl }: { signUp: boolean; callbackUrl: string }) {
   return (
-    <p className="text-center text-sm text-slate-600">
+    <p className="text-center text-sm text-slate-600 dark:text-slate-300">
       {signUp ? "Already have an account? " : "New here? "}
       <Link
         href={`/${signUp ? "sign-in" : "sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-        className="font-medium text-violet-700 hover:underline"
+        className="font-medium text-violet-700 dark:text-violet-300 hover:underline"
       >
         {signUp ? "Sign in" : "Create an account"}
       </Link>

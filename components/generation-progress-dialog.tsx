@@ -1,6 +1,7 @@
 "use client";
 
-import { type KeyboardEvent, useEffect, useRef } from "react";
+import { useRef } from "react";
+import { useModal, wrapFocus } from "@/components/ui/modal";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectionNotes } from "./generation-progress-dialog/connection-notes";
 import { ProgressReadout } from "./generation-progress-dialog/progress-readout";
@@ -23,31 +24,6 @@ function headingOf(state: Exclude<GenerationState, { status: "idle" }>): string 
   return "Generating your learning path";
 }
 
-const FOCUSABLE =
-  "button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex='-1'])";
-
-/**
- * Tab past the last control (or Shift+Tab before the first) wraps around. A native modal
- * <dialog> keeps focus off the inert page, but lets it leave the document for the
- * browser's own toolbar, from where it does not come back to the dialog.
- */
-function wrapFocus(event: KeyboardEvent<HTMLDialogElement>) {
-  if (event.key !== "Tab") return;
-  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const first = controls[0];
-  const last = controls.at(-1);
-  const active = document.activeElement;
-  if (!first || !last) {
-    event.preventDefault();
-  } else if (event.shiftKey && active === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && active === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
-
 /**
  * The modal shown while a path is generated. A native <dialog> opened with showModal()
  * makes the rest of the page inert; Tab wraps around inside it; Escape cancels.
@@ -56,12 +32,7 @@ export function GenerationProgressDialog({ state, onCancel, onRetry }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const open = state.status !== "idle";
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  useModal(dialogRef, open);
 
   if (state.status === "idle") return <dialog ref={dialogRef} aria-hidden="true" />;
 
@@ -79,7 +50,7 @@ export function GenerationProgressDialog({ state, onCancel, onRetry }: Props) {
         event.preventDefault();
         onCancel();
       }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white p-6 text-slate-900 shadow-2xl backdrop:bg-slate-900/60 backdrop:backdrop-blur-sm sm:p-8"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white dark:bg-slate-900 p-6 text-slate-900 dark:text-slate-100 shadow-2xl backdrop:bg-slate-900/60 backdrop:backdrop-blur-sm sm:p-8"
     >
       <div className="flex items-center gap-3">
         {state.status === "running" && <Spinner />}
@@ -95,7 +66,7 @@ export function GenerationProgressDialog({ state, onCancel, onRetry }: Props) {
           type="button"
           onClick={onCancel}
           data-testid="cancel-generation"
-          className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
+          className={`${BUTTON} border border-slate-300 dark:border-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800`}
         >
           {failed ? "Close" : "Cancel"}
         </button>

@@ -81,7 +81,7 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: 
         onSubmit={submit}
         noValidate
         data-testid="learning-path-form"
-        className="space-y-7 rounded-2xl bg-white p-5 shadow-xl ring-1 ring-slate-200 sm:p-8"
+        className="space-y-7 rounded-2xl bg-white dark:bg-slate-900 p-5 shadow-xl ring-1 ring-slate-200 dark:ring-slate-700 sm:p-8"
       >
         <PathQuestions
           // Drawn again (uncontrolled fields take new defaults) once a resumed request is known.
@@ -94,7 +94,7 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: 
         {error && (
           <p
             role="alert"
-            className="rounded-lg bg-red-50 p-3 text-red-800"
+            className="rounded-lg bg-red-50 dark:bg-red-950/50 p-3 text-red-800 dark:text-red-200"
             data-testid="request-error"
           >
             {error}

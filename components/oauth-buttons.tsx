@@ -4,7 +4,10 @@ import { OAUTH_PROVIDERS, signIn } from "@/lib/auth";
 export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {
   if (OAUTH_PROVIDERS.length === 0) return null;
   return (
-    <div className="mt-6 space-y-2 border-t border-slate-200 pt-6" data-testid="oauth-buttons">
+    <div
+      className="mt-6 space-y-2 border-t border-slate-200 dark:border-slate-700 pt-6"
+      data-testid="oauth-buttons"
+    >
       {OAUTH_PROVIDERS.map((provider) => (
         <form
           key={provider.id}
@@ -15,7 +18,7 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {
         >
           <button
             type="submit"
-            className="w-full rounded-xl border border-slate-300 px-6 py-2.5 font-medium hover:bg-slate-50"
+            className="w-full rounded-xl border border-slate-300 dark:border-slate-600 px-6 py-2.5 font-medium hover:bg-slate-50 dark:hover:bg-slate-800"
           >
             Continue with {provider.name}
           </button>

@@ -18,7 +18,7 @@ export function RunningGenerations({ jobs }: Props) {
           <li
             key={job.id}
             data-testid="running-generation"
-            className="flex items-center justify-between gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            className="flex items-center justify-between gap-4 rounded-2xl bg-white dark:bg-slate-900 p-4 shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
           >
             <span className="flex items-center gap-3">
               <span
@@ -27,7 +27,7 @@ export function RunningGenerations({ jobs }: Props) {
               />
               <span>
                 <span className="block font-medium">Generating…</span>
-                <span className="block text-sm text-slate-500">
+                <span className="block text-sm text-slate-500 dark:text-slate-400">
                   Started{" "}
                   <time dateTime={job.createdAt}>
                     {new Date(job.createdAt).toLocaleTimeString("en-GB", {
@@ -43,7 +43,7 @@ export function RunningGenerations({ jobs }: Props) {
             <Link
               href={`/?watch=${encodeURIComponent(job.id)}`}
               data-testid="watch-generation"
-              className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100"
+              className="rounded-lg border border-slate-300 dark:border-slate-600 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
             >
               Watch
             </Link>

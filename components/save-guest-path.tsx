@@ -44,7 +44,7 @@ export function SaveGuestPath() {
   }
 
   return (
-    <div className="mx-auto max-w-xl rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
+    <div className="mx-auto max-w-xl rounded-2xl bg-white dark:bg-slate-900 p-8 text-center shadow-sm ring-1 ring-slate-200 dark:ring-slate-700">
       {path && (
         <form action={save} className="flex flex-col items-center gap-3">
           <p className="font-semibold">{path.title}</p>
@@ -57,7 +57,7 @@ export function SaveGuestPath() {
               min="1970-01-01"
               max="2100-12-31"
               defaultValue={localToday()}
-              className="mt-1 block rounded-lg border border-slate-300 px-2 py-1.5"
+              className="mt-1 block rounded-lg border border-slate-300 dark:border-slate-600 dark:bg-slate-800 px-2 py-1.5"
             />
           </label>
           <button
@@ -73,7 +73,10 @@ export function SaveGuestPath() {
       <p role="status" data-testid="save-guest-status" className="mt-3">
         {message}
       </p>
-      <Link href="/paths" className="mt-4 inline-block font-medium text-violet-700 hover:underline">
+      <Link
+        href="/paths"
+        className="mt-4 inline-block font-medium text-violet-700 dark:text-violet-300 hover:underline"
+      >
         My paths
       </Link>
     </div>

@@ -21,7 +21,7 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
 
   return (
     <li
-      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      className="rounded-xl bg-white dark:bg-slate-900 p-4 shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
       data-testid="saved-path"
     >
       {renaming ? (
@@ -34,14 +34,14 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
       ) : (
         <Link
           href={`/paths/${path.id}`}
-          className="text-lg font-semibold text-violet-700 hover:underline"
+          className="text-lg font-semibold text-violet-700 dark:text-violet-300 hover:underline"
         >
           {path.title}
         </Link>
       )}
       <div className="mt-1 flex items-center gap-3">
         <ProgressRing value={path.completion} />
-        <div className="text-sm text-slate-600">
+        <div className="text-sm text-slate-600 dark:text-slate-300">
           <p>
             {path.topic} · {path.level} · created{" "}
             <time dateTime={path.createdAt}>
@@ -55,7 +55,7 @@ export function SavedPathItem({ path }: { path: SavedPathListing }) {
       </div>
       <PathActions path={path} renaming={renaming} onRename={() => setRenaming(true)} run={run} />
       {error && (
-        <p role="status" className="mt-2 text-sm text-red-700">
+        <p role="status" className="mt-2 text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       )}

@@ -44,20 +44,24 @@ export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string
         type="button"
         onClick={toggle}
         disabled={busy}
-        className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50"
+        className="rounded-lg border border-slate-300 dark:border-slate-600 px-3 py-1.5 font-medium hover:bg-slate-50 dark:hover:bg-slate-800"
       >
         {url ? "Stop sharing" : "Share a read-only link"}
       </button>
       {absolute && (
         <p className="mt-2 break-all">
           Anyone with this link can view the path (not your progress):{" "}
-          <a href={absolute} className="text-violet-700 underline" data-testid="share-link">
+          <a
+            href={absolute}
+            className="text-violet-700 dark:text-violet-300 underline"
+            data-testid="share-link"
+          >
             {absolute}
           </a>
         </p>
       )}
       {error && (
-        <p role="status" className="mt-2 text-red-700">
+        <p role="status" className="mt-2 text-red-700 dark:text-red-300">
           {error}
         </p>
       )}

@@ -2,20 +2,25 @@
 
 export type SkillOption = { id: string; name: string; category: string };
 
-type Props = { skills: SkillOption[]; onPick: (name: string) => void };
+type Props = {
+  skills: SkillOption[];
+  /** The topic as typed: the chip of the same name shows as chosen. */
+  topic: string;
+  onPick: (name: string) => void;
+};
 
 /** A browsable list of popular skills, by category; picking one fills in the topic. */
-export function SkillPicker({ skills, onPick }: Props) {
+export function SkillPicker({ skills, topic, onPick }: Props) {
   const categories = [...new Set(skills.map((skill) => skill.category))];
   return (
     <details className="group mt-3" data-testid="skill-picker">
-      <summary className="cursor-pointer text-sm font-medium text-violet-700 hover:underline">
+      <summary className="cursor-pointer text-sm font-medium text-violet-700 dark:text-violet-300 hover:underline">
         Browse {skills.length} popular skills
       </summary>
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
         {categories.map((category) => (
           <div key={category}>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
               {category}
             </h3>
             <ul className="mt-1 flex flex-wrap gap-1.5">
@@ -26,7 +31,8 @@ export function SkillPicker({ skills, onPick }: Props) {
                     <button
                       type="button"
                       onClick={() => onPick(skill.name)}
-                      className="rounded-full bg-slate-100 px-3 py-1 text-sm hover:bg-violet-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
+                      aria-pressed={skill.name === topic.trim()}
+                      className="rounded-full bg-slate-100 px-3 py-1 text-sm aria-[pressed=false]:hover:bg-violet-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600 aria-pressed:bg-violet-700 aria-pressed:font-medium aria-pressed:text-white dark:bg-slate-800 dark:aria-[pressed=false]:hover:bg-violet-900/60 dark:aria-pressed:bg-violet-300 dark:aria-pressed:text-slate-900"
                     >
                       {skill.name}
                     </button>

@@ -144,6 +144,12 @@ test("ticking milestones and resources updates completion, survives reload, and 
   await page.goto("/paths");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath("my-paths-phone.png") });
+  // The signed-in header (a long email, the theme picker) fits a phone too.
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBeLessThanOrEqual(0);
   const listed = page
     .getByTestId("saved-path")
     .filter({ has: page.locator(`a[href="${pathHref}"]`) });
@@ -242,7 +248,9 @@ test("a guest's path is saved to the account they create, and they land on it", 
   await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveText([title ?? ""]);
 });
 
-test("the dashboard renames, archives and (after confirming) deletes a path", async ({ page }) => {
+test("the dashboard renames, archives, deletes a path after the in-app confirmation, and starts a new one", async ({
+  page,
+}) => {
   await signUp(page, uniqueEmail("organiser"));
   const home = new HomePage(page);
   await home.open();
@@ -267,12 +275,30 @@ test("the dashboard renames, archives and (after confirming) deletes a path", as
     "Containers, my way",
   ]);
 
-  page.once("dialog", (dialog) => void dialog.dismiss());
-  await page.getByRole("button", { name: "Delete" }).click();
+  // The app's own dialog asks first (no browser confirm()): focus starts on Cancel,
+  // Escape and Cancel keep the path, and focus goes back to Delete.
+  page.on("dialog", (dialog) => {
+    throw new Error(`a browser dialog opened: ${dialog.message()}`);
+  });
+  const remove = page.getByRole("button", { name: "Delete" });
+  const confirm = page.getByRole("dialog", { name: 'Delete "Containers, my way"?' });
+  await remove.click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByTestId("saved-paths").getByRole("link")).toHaveCount(1);
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Delete" }).click();
+  await remove.click();
+  await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("no-paths")).toBeVisible();
+
+  // A new path is one click away from the dashboard.
+  await page.getByRole("link", { name: "New path", exact: true }).click();
+  await expect(page.getByTestId("generate-button")).toBeVisible();
 });
 
 test("the owner shares a read-only link and can turn it off again", async ({

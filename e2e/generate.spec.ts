@@ -32,6 +32,13 @@ test("generating shows real progress, streamed milestones, then the result page"
       attributes: true,
       attributeFilter: ["aria-valuenow"],
     });
+    // And every line the live region was given to announce.
+    const announced: string[] = [];
+    (window as unknown as { announced: string[] }).announced = announced;
+    new MutationObserver(() => {
+      const text = document.querySelector("[data-testid=progress-announcement]")?.textContent;
+      if (text && text !== announced.at(-1)) announced.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await home.generate.click();
 
@@ -43,6 +50,15 @@ test("generating shows real progress, streamed milestones, then the result page"
   await page.screenshot({ path: screenshotPath("progress-dialog-phone.png") });
 
   await page.waitForURL("**/result");
+  // The navigation to the result is client-side, so the page's records are still there.
+  const announced = await page.evaluate(
+    () => (window as unknown as { announced: string[] }).announced,
+  );
+  // Screen readers hear the milestones' titles as they arrive, not just the stages.
+  expect(announced).toContainEqual(expect.stringMatching(/^Milestone 1: Rust stage 1/));
+  expect(announced).toContainEqual(expect.stringMatching(/^Milestone 2: Rust stage 2/));
+  // Focus moves from the closed dialog to the result's heading.
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   const seen = await page.evaluate(
     () => (window as unknown as { progressSeen?: number[] }).progressSeen,
   );
@@ -156,6 +172,10 @@ test("the form checks input with the shared schema before sending anything", asy
   });
   const home = new HomePage(page);
   await home.open();
+  await home.generate.click();
+  await expect(page.getByTestId("topic-error")).toHaveText(
+    "Type what you want to learn, or pick a popular skill",
+  );
   await home.fill("x", { weeks: 60 });
   await home.generate.click();
   await expect(page.getByTestId("topic-error")).toHaveText("Topic must be at least 2 characters");

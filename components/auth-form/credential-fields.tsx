@@ -11,7 +11,7 @@ function FieldError({ name, fields }: { name: string; fields: AuthFormState["fie
   const message = fields?.[name];
   if (!message) return null;
   return (
-    <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+    <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
       {message}
     </p>
   );
@@ -40,7 +40,11 @@ export function CredentialFields({ signUp, fields, email }: Props) {
       <div>
         <label htmlFor="password" className="block font-medium">
           Password{" "}
-          {signUp && <span className="font-normal text-slate-500">(at least 8 characters)</span>}
+          {signUp && (
+            <span className="font-normal text-slate-500 dark:text-slate-400">
+              (at least 8 characters)
+            </span>
+          )}
         </label>
         <input
           id="password"

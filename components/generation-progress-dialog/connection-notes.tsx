@@ -27,14 +27,22 @@ export function ConnectionNotes({ state }: { state: ActiveGenerationState }) {
   if (state.status !== "running") return null;
   if (state.reconnecting) {
     return (
-      <p role="status" data-testid="reconnecting" className="mt-3 text-sm text-amber-800">
+      <p
+        role="status"
+        data-testid="reconnecting"
+        className="mt-3 text-sm text-amber-800 dark:text-amber-200"
+      >
         Reconnecting…
       </p>
     );
   }
   if (!quiet) return null;
   return (
-    <p role="status" data-testid="still-working" className="mt-3 text-sm text-slate-600">
+    <p
+      role="status"
+      data-testid="still-working"
+      className="mt-3 text-sm text-slate-600 dark:text-slate-300"
+    >
       Still working — the AI is taking its time…
     </p>
   );

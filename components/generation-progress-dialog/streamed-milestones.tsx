@@ -9,7 +9,7 @@ export function StreamedMilestones({ milestones }: { milestones: StreamedMilesto
   if (milestones.length === 0) return null;
   return (
     <div className="mt-5">
-      <h3 className="text-sm font-medium text-slate-600">Milestones so far</h3>
+      <h3 className="text-sm font-medium text-slate-600 dark:text-slate-300">Milestones so far</h3>
       <ol
         data-testid="streamed-milestones"
         className="mt-2 max-h-[40vh] space-y-2 overflow-y-auto text-sm"
@@ -20,13 +20,13 @@ export function StreamedMilestones({ milestones }: { milestones: StreamedMilesto
             key={`${index}-${milestone.title}`}
             className="animate-fade-in flex gap-2 motion-reduce:animate-none"
           >
-            <span className="font-semibold text-brand-to">{index + 1}.</span>
+            <span className="font-semibold text-violet-700 dark:text-violet-300">{index + 1}.</span>
             <span className="min-w-0">
               <span className="block">{milestone.title}</span>
               {milestone.resources.length > 0 && (
                 <span
                   data-testid="streamed-resources"
-                  className="animate-fade-in mt-0.5 block text-xs text-slate-500 motion-reduce:animate-none"
+                  className="animate-fade-in mt-0.5 block text-xs text-slate-500 dark:text-slate-400 motion-reduce:animate-none"
                 >
                   <span className="sr-only">Resources: </span>
                   {milestone.resources.join(" · ")}

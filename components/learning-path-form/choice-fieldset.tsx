@@ -42,7 +42,9 @@ export function ChoiceFieldset({ legend, name, choices, gridClassName, error, in
             ) : (
               <span>
                 <span className="block">{choice.label}</span>
-                <span className="block text-sm font-normal text-slate-500">{choice.hint}</span>
+                <span className="block text-sm font-normal text-slate-600 dark:text-slate-300">
+                  {choice.hint}
+                </span>
               </span>
             )}
           </label>

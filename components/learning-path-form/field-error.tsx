@@ -18,7 +18,11 @@ export function errorAttributes(field: string, error: string | undefined) {
 export function FieldError({ field, error }: { field: string; error: string | undefined }) {
   if (!error) return null;
   return (
-    <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`${field}-error`}>
+    <p
+      id={`${field}-error`}
+      className="mt-1 text-sm text-red-700 dark:text-red-300"
+      data-testid={`${field}-error`}
+    >
       {error}
     </p>
   );

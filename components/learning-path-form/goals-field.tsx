@@ -7,7 +7,7 @@ export function GoalsField({ error, initial }: { error: string | undefined; init
     <div>
       <label htmlFor="goals" className="block font-medium">
         Goals{" "}
-        <span className="font-normal text-slate-500">
+        <span className="font-normal text-slate-500 dark:text-slate-400">
           (optional, one per line, up to {MAX_GOALS})
         </span>
       </label>

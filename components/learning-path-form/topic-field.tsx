@@ -25,7 +25,7 @@ export function TopicField({ skills, error, initial = "" }: Props) {
         className="field mt-2"
       />
       <FieldError field="topic" error={error} />
-      <SkillPicker skills={skills} onPick={setTopic} />
+      <SkillPicker skills={skills} topic={topic} onPick={setTopic} />
     </div>
   );
 }

@@ -16,14 +16,16 @@ export function CareerInsights({ insights }: { insights: LearningPath["careerIns
         </div>
         <div>
           <h3 className="font-medium">Salary range</h3>
-          <p className="mt-1 text-slate-700">
+          <p className="mt-1 text-slate-700 dark:text-slate-200">
             {insights.salaryRange.text} ({insights.salaryRange.region})
           </p>
-          <p className="mt-1 text-xs text-slate-500">{insights.salaryRange.caveat}</p>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            {insights.salaryRange.caveat}
+          </p>
         </div>
         <div>
           <h3 className="font-medium">Outlook</h3>
-          <p className="mt-1 text-slate-700">{insights.outlook}</p>
+          <p className="mt-1 text-slate-700 dark:text-slate-200">{insights.outlook}</p>
         </div>
       </div>
       <h3 className="mt-5 font-medium">Next steps</h3>

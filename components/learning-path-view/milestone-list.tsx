@@ -10,7 +10,10 @@ function SkillsGained({ skills }: { skills: string[] }) {
   return (
     <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Skills gained">
       {skills.map((skill) => (
-        <li key={skill} className="rounded-full bg-violet-50 px-2.5 py-0.5 text-sm text-violet-800">
+        <li
+          key={skill}
+          className="rounded-full bg-violet-50 dark:bg-violet-950/50 px-2.5 py-0.5 text-sm text-violet-800 dark:text-violet-200"
+        >
           {skill}
         </li>
       ))}
@@ -28,8 +31,11 @@ function MilestoneItem({
   controls?: LearningPathControls;
 }) {
   return (
-    <li data-testid="milestone" className="relative border-l-4 border-violet-300 pl-4">
-      <p className="text-sm font-medium text-violet-700">
+    <li
+      data-testid="milestone"
+      className="relative border-l-4 border-violet-300 dark:border-violet-700 pl-4"
+    >
+      <p className="text-sm font-medium text-violet-700 dark:text-violet-300">
         {weeks(milestone.weekStart, milestone.weekEnd)} · {milestone.estimatedHours} h
       </p>
       <div className="mt-1 flex items-start gap-2">
@@ -38,7 +44,7 @@ function MilestoneItem({
           {index + 1}. {milestone.title}
         </h3>
       </div>
-      <p className="mt-1 text-slate-700">{milestone.description}</p>
+      <p className="mt-1 text-slate-700 dark:text-slate-200">{milestone.description}</p>
       <SkillsGained skills={milestone.skillsGained} />
       <ul className="mt-3 grid gap-2 md:grid-cols-2">
         {milestone.resources.map((resource, r) => (

@@ -1,28 +1,34 @@
 import type { ReactNode } from "react";
 import type { ScheduleWeek } from "@/lib/learning-path/path-schema";
 
-const HEADINGS = ["Week", "Milestone", "Focus", "Hours"] as const;
+// On a phone the table is laid out to the screen's width: the number columns are narrow
+// and long words in the text columns wrap, so nothing has to scroll sideways.
+const HEADINGS = {
+  Week: "w-12 py-2 pr-2 sm:w-auto sm:pr-4",
+  Milestone: "py-2 pr-2 sm:pr-4",
+  Focus: "py-2 pr-2 sm:pr-4",
+  Hours: "w-12 py-2 sm:w-auto",
+} as const;
 
 type Props = { schedule: ScheduleWeek[]; weekControl?: (week: number) => ReactNode };
 
-/** The week-by-week plan as a table; it scrolls sideways on a narrow screen. */
+/** The week-by-week plan as a table; it scrolls sideways only if a screen is narrower still. */
 export function ScheduleTable({ schedule, weekControl }: Props) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="schedule">
-        <thead className="text-slate-500">
+      <table
+        className="w-full table-fixed text-left text-sm wrap-anywhere sm:table-auto"
+        data-testid="schedule"
+      >
+        <thead className="text-slate-500 dark:text-slate-400">
           <tr>
             {weekControl && (
-              <th scope="col" className="py-2 pr-2 font-medium">
+              <th scope="col" className="w-12 py-2 pr-2 font-medium">
                 Done
               </th>
             )}
-            {HEADINGS.map((heading) => (
-              <th
-                key={heading}
-                scope="col"
-                className={heading === "Hours" ? "py-2 font-medium" : "py-2 pr-4 font-medium"}
-              >
+            {Object.entries(HEADINGS).map(([heading, className]) => (
+              <th key={heading} scope="col" className={`${className} font-medium`}>
                 {heading}
               </th>
             ))}
@@ -30,11 +36,14 @@ export function ScheduleTable({ schedule, weekControl }: Props) {
         </thead>
         <tbody>
           {schedule.map((week) => (
-            <tr key={week.week} className="border-t border-slate-100 align-top">
+            <tr
+              key={week.week}
+              className="border-t border-slate-100 dark:border-slate-800 align-top"
+            >
               {weekControl && <td className="py-2 pr-2">{weekControl(week.week)}</td>}
-              <td className="py-2 pr-4 tabular-nums">{week.week}</td>
-              <td className="py-2 pr-4">{week.milestone}</td>
-              <td className="py-2 pr-4 text-slate-600">{week.focus}</td>
+              <td className="py-2 pr-2 tabular-nums sm:pr-4">{week.week}</td>
+              <td className="py-2 pr-2 sm:pr-4">{week.milestone}</td>
+              <td className="py-2 pr-2 text-slate-600 sm:pr-4 dark:text-slate-300">{week.focus}</td>
               <td className="py-2 tabular-nums">{week.hours}</td>
             </tr>
           ))}

@@ -13,7 +13,7 @@ export function Section({
   return (
     <section
       aria-labelledby={id}
-      className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      className="rounded-2xl bg-white dark:bg-slate-900 p-5 shadow-sm ring-1 ring-slate-200 dark:ring-slate-700 sm:p-6"
     >
       <h2 id={id} className="text-xl font-semibold">
         {title}
@@ -28,7 +28,7 @@ export function TextList({ items, ordered = false }: { items: string[]; ordered?
   const List = ordered ? "ol" : "ul";
   return (
     <List
-      className={`mt-1 space-y-1 pl-5 text-slate-700 ${ordered ? "list-decimal" : "list-disc"}`}
+      className={`mt-1 space-y-1 pl-5 text-slate-700 dark:text-slate-200 ${ordered ? "list-decimal" : "list-disc"}`}
     >
       {items.map((item) => (
         <li key={item}>{item}</li>

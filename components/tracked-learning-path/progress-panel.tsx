@@ -17,7 +17,7 @@ type Props = {
 export function ProgressPanel({ id, completion, shareUrl, error, announcement, saving }: Props) {
   return (
     <div
-      className="mt-5 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+      className="mt-5 rounded-xl bg-white dark:bg-slate-900 p-4 ring-1 ring-slate-200 dark:ring-slate-700"
       data-testid="completion"
       aria-busy={saving}
     >
@@ -32,7 +32,11 @@ export function ProgressPanel({ id, completion, shareUrl, error, announcement, s
       <ExportLinks id={id} />
       <ShareToggle id={id} initialUrl={shareUrl} />
       {error && (
-        <p role="status" className="mt-2 text-sm text-red-700" data-testid="progress-error">
+        <p
+          role="status"
+          className="mt-2 text-sm text-red-700 dark:text-red-300"
+          data-testid="progress-error"
+        >
           {error}
         </p>
       )}

@@ -27,7 +27,11 @@ export function StartDateForm({ id, startDate, onSaved }: Props) {
   }
 
   return (
-    <form action={save} className="mt-3 flex flex-wrap items-end gap-2 print:hidden" aria-busy={busy}>
+    <form
+      action={save}
+      className="mt-3 flex flex-wrap items-end gap-2 print:hidden"
+      aria-busy={busy}
+    >
       <label className="text-sm font-medium">
         {startDate ? "Start date" : "When do you start?"}
         <input

@@ -11,7 +11,7 @@ export function ProgressBar({ value, label, failed = false }: ProgressBarProps) 
       aria-valuenow={value}
       data-testid="progress-bar"
       data-state={failed ? "error" : "ok"}
-      className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+      className="h-3 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
     >
       <div
         className={`h-full rounded-full transition-[width] duration-500 ease-out motion-reduce:transition-none ${

@@ -51,13 +51,17 @@ function wholeNumber(label: string, unit: string, min: number, max: number) {
   );
 }
 
+// An empty topic is a learner who has not typed yet: say what to do, not a length.
+const NO_TOPIC = "Type what you want to learn, or pick a popular skill";
+const TOPIC_TOO_SHORT = "Topic must be at least 2 characters";
+
 export const learningPathRequestSchema = z.strictObject({
   topic: z
     .string({ error: "Enter a topic" })
     .check(
       z.trim(),
       safeText("Topic"),
-      z.minLength(2, "Topic must be at least 2 characters"),
+      z.minLength(2, { error: (issue) => (issue.input ? TOPIC_TOO_SHORT : NO_TOPIC) }),
       z.maxLength(200, "Topic must be at most 200 characters"),
     ),
   level: z.enum(LEVELS, { error: "Choose a level" }),

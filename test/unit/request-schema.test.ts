@@ -22,6 +22,15 @@ describe("learning path request schema", () => {
     expect(parsed.topic).toBe("Rust");
   });
 
+  it("asks an empty topic to be typed or picked, and only a short one for 2 characters", () => {
+    const messages = (topic: string) => {
+      const result = learningPathRequestSchema.safeParse({ ...valid, topic });
+      return result.success ? [] : result.error.issues.map((issue) => issue.message);
+    };
+    expect(messages("   ")).toEqual(["Type what you want to learn, or pick a popular skill"]);
+    expect(messages("x")).toEqual(["Topic must be at least 2 characters"]);
+  });
+
   it("defaults goals to an empty list", () => {
     const { goals: _, ...withoutGoals } = valid;
     expect(learningPathRequestSchema.parse(withoutGoals).goals).toEqual([]);

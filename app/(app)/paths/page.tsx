@@ -27,19 +27,28 @@ export default async function MyPathsPage() {
   const archived = paths.filter((path) => path.archived);
   return (
     <div>
-      <h1 className="text-3xl font-bold tracking-tight">My learning paths</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">My learning paths</h1>
+        <Link
+          href="/"
+          data-testid="new-path"
+          className="rounded-xl bg-violet-700 px-4 py-2 font-semibold text-white hover:bg-violet-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600"
+        >
+          New path
+        </Link>
+      </div>
       <RunningGenerations
         jobs={running.map((job) => ({ id: job.id, createdAt: job.createdAt.toISOString() }))}
       />
       {paths.length === 0 ? (
         <div
-          className="mt-8 rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200"
+          className="mt-8 rounded-2xl bg-white dark:bg-slate-900 p-8 text-center shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
           data-testid="no-paths"
         >
-          <p className="text-slate-600">You have no saved paths yet.</p>
+          <p className="text-slate-600 dark:text-slate-300">You have no saved paths yet.</p>
           <Link
             href="/"
-            className="mt-4 inline-block rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-5 py-2.5 font-semibold"
+            className="mt-4 inline-block rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-5 py-2.5 font-semibold text-slate-900"
           >
             Create your first learning path
           </Link>
@@ -53,7 +62,10 @@ export default async function MyPathsPage() {
           </ul>
           {archived.length > 0 && (
             <section className="mt-10" aria-labelledby="archived-heading">
-              <h2 id="archived-heading" className="text-xl font-semibold text-slate-600">
+              <h2
+                id="archived-heading"
+                className="text-xl font-semibold text-slate-600 dark:text-slate-300"
+              >
                 Archived
               </h2>
               <ul className="mt-3 space-y-3 opacity-80" data-testid="archived-paths">

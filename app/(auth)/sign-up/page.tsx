@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 export default async function Page({ searchParams }: Props) {
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
   return (
-    <div className="mx-auto max-w-md rounded-2xl bg-white p-6 shadow-xl ring-1 ring-slate-200 sm:p-8">
+    <div className="mx-auto max-w-md rounded-2xl bg-white dark:bg-slate-900 p-6 shadow-xl ring-1 ring-slate-200 dark:ring-slate-700 sm:p-8">
       <h1 className="mb-6 text-2xl font-bold">Create your account</h1>
       <AuthForm mode="sign-up" action={signUpAction} callbackUrl={callbackUrl} />
       <OAuthButtons callbackUrl={callbackUrl} />

@@ -17,7 +17,7 @@ export default async function SharedPathPage({ params }: Props) {
   return (
     <>
       <p
-        className="mb-6 rounded-xl bg-slate-100 p-3 text-sm text-slate-600"
+        className="mb-6 rounded-xl bg-slate-100 dark:bg-slate-800 p-3 text-sm text-slate-600 dark:text-slate-300"
         data-testid="shared-notice"
       >
         A learning path shared with you (read-only).
