@@ -2,7 +2,7 @@ import { expectNoAccessibilityViolations } from "./support/accessibility";
 import { expect, signUp, test, uniqueEmail } from "./support/accounts";
 import { fakeOpenAi } from "./support/fake-openai";
 import { HomePage } from "./support/home-page";
-import { watchCsp } from "./support/test";
+import { watchPages } from "./support/test";
 
 // axe-core on every kind of page the browser tests visit, in light and dark mode. Each
 // page is analysed twice, which takes several seconds on a busy machine: these tests get
@@ -62,7 +62,7 @@ test("a signed-in user's pages have no accessibility violations: a saved path, t
 
   // axe-core needs a page whose context can open another page (browser.newPage's cannot).
   const visitorContext = await browser.newContext();
-  watchCsp(visitorContext);
+  watchPages(visitorContext);
   const visitor = await visitorContext.newPage();
   await visitor.goto(link ?? "");
   await expect(visitor.getByTestId("milestone").first()).toBeVisible();
