@@ -235,6 +235,9 @@ test("a guest's path is saved to the account they create, and they land on it", 
 
   await page.getByTestId("save-guest-path").click();
   await page.getByRole("link", { name: "Create an account" }).click();
+  // The link navigates in the page: until the sign-up form is there, "Email" is still
+  // the sign-in form's field, and what is typed into it is lost with that form.
+  await page.waitForURL("**/sign-up?**");
   await page.getByLabel("Email").fill(uniqueEmail("guest"));
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
