@@ -223,6 +223,15 @@ test("two quick ticks both stick, even when the first save answers last", async 
   await expect(page.getByLabel("Milestone 2 done")).toBeChecked();
 });
 
+test("a path or share link whose id holds a NUL is a 404, not a 500", async ({
+  signedInPage: page,
+}) => {
+  for (const bad of ["%00", "abc%00def"]) {
+    expect((await page.goto(`/paths/${bad}`))?.status()).toBe(404);
+    expect((await page.goto(`/shared/${bad}`))?.status()).toBe(404);
+  }
+});
+
 test("a guest's path is saved to the account they create, and they land on it", async ({
   page,
 }) => {

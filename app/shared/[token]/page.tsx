@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LearningPathView } from "@/components/learning-path-view";
 import { findSharedLearningPath } from "@/lib/db";
+import { isSafeText } from "@/lib/validation/safe-text";
 
 export const metadata: Metadata = {
   title: "Shared learning path · AI Learning Path Generator",
@@ -12,7 +13,9 @@ type Props = { params: Promise<{ token: string }> };
 
 /** A path its owner chose to share: read-only, without their progress or identity. */
 export default async function SharedPathPage({ params }: Props) {
-  const path = await findSharedLearningPath((await params).token);
+  const { token } = await params;
+  // A token with a NUL or a lone surrogate names nothing (the database would throw).
+  const path = isSafeText(token) ? await findSharedLearningPath(token) : null;
   if (!path) notFound();
   return (
     <>

@@ -3,6 +3,7 @@ import { TrackedLearningPath } from "@/components/tracked-learning-path";
 import { auth } from "@/lib/auth";
 import { findLearningPathForUser } from "@/lib/db";
 import { todayUtc } from "@/lib/learning-path/start-date";
+import { isSafeText } from "@/lib/validation/safe-text";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -11,8 +12,8 @@ export default async function SavedPathPage({ params }: Props) {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/paths/${id}`)}`);
-  // Someone else's path and a missing one look the same: 404.
-  const saved = await findLearningPathForUser(userId, id);
+  // Someone else's path, a missing one and an id no path can have look the same: 404.
+  const saved = isSafeText(id) ? await findLearningPathForUser(userId, id) : null;
   if (!saved) notFound();
   return (
     <TrackedLearningPath
