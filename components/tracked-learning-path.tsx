@@ -44,7 +44,7 @@ export function TrackedLearningPath({
     <>
       <section
         aria-label="This week"
-        className="mb-6 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        className="mb-6 rounded-2xl bg-white dark:bg-slate-900 p-5 shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
       >
         {standing ? (
           <ThisWeekPanel path={path} progress={progress} standing={standing} />

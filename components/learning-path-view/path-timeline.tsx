@@ -26,7 +26,7 @@ function timelineText(path: LearningPath, progress: PathProgress, currentWeek?: 
 function WeekAxis({ weeks, currentWeek }: { weeks: number; currentWeek?: number }) {
   const every = Math.ceil(weeks / 12);
   return (
-    <g className="fill-slate-500 text-[11px]">
+    <g className="fill-slate-500 dark:fill-slate-400 text-[11px]">
       {Array.from({ length: weeks }, (_, i) => i + 1)
         .filter((week) => week === 1 || week % every === 0 || week === currentWeek)
         .map((week) => (
@@ -60,7 +60,7 @@ export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Prop
             y={0}
             width={pct(100 / weeks)}
             height={height}
-            className="fill-amber-100 stroke-amber-500"
+            className="fill-amber-100 dark:fill-amber-950 stroke-amber-500"
             strokeDasharray="4 3"
           />
         )}
@@ -77,7 +77,7 @@ export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Prop
               data-testid="timeline-bar"
               data-done={Math.round(share * 100)}
             >
-              <text x="0" y={y + 12} className="fill-slate-700 text-xs">
+              <text x="0" y={y + 12} className="fill-slate-700 dark:fill-slate-200 text-xs">
                 {`${m + 1}. ${milestone.title.slice(0, 48)} · ${Math.round(share * 100)}%`}
               </text>
               <rect
@@ -86,7 +86,7 @@ export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Prop
                 width={pct(span)}
                 height={14}
                 rx={4}
-                className="fill-violet-100 stroke-violet-400"
+                className="fill-violet-100 dark:fill-violet-950 stroke-violet-400"
               />
               {share > 0 && (
                 <rect
@@ -102,7 +102,7 @@ export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Prop
           );
         })}
       </svg>
-      <figcaption className="mt-1 text-sm text-slate-600">
+      <figcaption className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         Bars show each milestone's weeks, filled by how much is done
         {marked ? "; the dashed column is this week." : "."}
       </figcaption>

@@ -26,7 +26,11 @@ export function ProgressPanel({ id, completion, shareUrl, error, announcement, s
         <span data-testid="completion-value">{completion}% complete</span>
       </div>
       <ProgressBar value={completion} label="Path completion" />
-      <p role="status" className="mt-2 min-h-5 text-sm text-slate-600" data-testid="tick-message">
+      <p
+        role="status"
+        className="mt-2 min-h-5 text-sm text-slate-600 dark:text-slate-300"
+        data-testid="tick-message"
+      >
         {announcement}
       </p>
       <ExportLinks id={id} />

@@ -41,7 +41,7 @@ export function StartDateForm({ id, startDate, onSaved }: Props) {
           min="1970-01-01"
           max="2100-12-31"
           defaultValue={startDate ?? ""}
-          className="mt-1 block rounded-lg border border-slate-300 px-2 py-1.5"
+          className="mt-1 block rounded-lg border border-slate-300 dark:border-slate-600 dark:bg-slate-800 px-2 py-1.5"
         />
       </label>
       <button
@@ -52,7 +52,7 @@ export function StartDateForm({ id, startDate, onSaved }: Props) {
         {startDate ? "Change start date" : "Set start date"}
       </button>
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       )}

@@ -45,7 +45,7 @@ export function ThisWeekPanel({ path, progress, standing }: Props) {
           {PACE_LABELS[standing.status]}
         </span>
       </div>
-      <p className="mt-1 text-sm text-slate-600" data-testid="pace-hours">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="pace-hours">
         {hours(standing.hoursDone)} done of {hours(standing.plannedHours)} planned by the end of
         this week.
       </p>
@@ -62,12 +62,12 @@ export function ThisWeekPanel({ path, progress, standing }: Props) {
               {standing.week === 0 ? "First up" : "Now"}: {m + 1}. {milestone.title}
             </p>
             {open.length > 0 && (
-              <ul className="ml-5 list-disc text-sm text-slate-700">
+              <ul className="ml-5 list-disc text-sm text-slate-700 dark:text-slate-300">
                 {open.map((resource) => (
                   <li key={resource.url + resource.title}>
                     <a
                       href={resource.url}
-                      className="text-violet-700 hover:underline"
+                      className="text-violet-700 dark:text-violet-300 hover:underline"
                       rel="noopener noreferrer"
                       target="_blank"
                     >

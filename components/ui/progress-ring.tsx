@@ -17,7 +17,14 @@ export function ProgressRing({ value }: { value: number }) {
       data-value={value}
       className="shrink-0"
     >
-      <circle cx="20" cy="20" r={RADIUS} fill="none" strokeWidth="5" className="stroke-slate-200" />
+      <circle
+        cx="20"
+        cy="20"
+        r={RADIUS}
+        fill="none"
+        strokeWidth="5"
+        className="stroke-slate-200 dark:stroke-slate-700"
+      />
       <circle
         cx="20"
         cy="20"
@@ -29,7 +36,12 @@ export function ProgressRing({ value }: { value: number }) {
         transform="rotate(-90 20 20)"
         className={value >= 100 ? "stroke-emerald-600" : "stroke-violet-600"}
       />
-      <text x="20" y="24" textAnchor="middle" className="fill-slate-700 text-[10px] font-semibold">
+      <text
+        x="20"
+        y="24"
+        textAnchor="middle"
+        className="fill-slate-700 dark:fill-slate-200 text-[10px] font-semibold"
+      >
         {value}
       </text>
     </svg>
