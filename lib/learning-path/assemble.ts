@@ -39,12 +39,38 @@ export type PathParts = {
   generatedBy: LearningPath["generatedBy"];
 };
 
-/** Keeps the valid http(s) resources, at most MAX_RESOURCES. */
-function validResources(candidates: readonly unknown[] | undefined): Resource[] {
-  return (candidates ?? [])
-    .map((candidate) => resourceSchema.safeParse(candidate))
-    .flatMap((result) => (result.success ? [result.data] : []))
-    .slice(0, MAX_RESOURCES);
+/** The valid http(s) resources not in `shown`, each link once, at most MAX_RESOURCES. */
+function validResources(candidates: readonly unknown[] | undefined, shown: Set<string>) {
+  const kept: Resource[] = [];
+  for (const candidate of candidates ?? []) {
+    const result = resourceSchema.safeParse(candidate);
+    if (!result.success || shown.has(result.data.url)) continue;
+    if (kept.some((resource) => resource.url === result.data.url)) continue;
+    kept.push(result.data);
+    if (kept.length === MAX_RESOURCES) break;
+  }
+  return kept;
+}
+
+/**
+ * Each milestone's resources: the model's, without links an earlier milestone already
+ * shows (a model that repeats the same three links everywhere gives the learner nothing
+ * new); then fallback links. A repeat is kept only when nothing new is left at all.
+ */
+function resourcesPerMilestone(parts: PathParts): Resource[][] {
+  const shown = new Set<string>();
+  const count = parts.curriculum.milestones.length;
+  return parts.curriculum.milestones.map((_, index) => {
+    const fallback = () => parts.fallbackResources(index, count);
+    const chosen = [
+      () => validResources(parts.resources[index], shown),
+      () => validResources(fallback(), shown),
+      () => validResources(parts.resources[index], new Set()),
+      () => validResources(fallback(), new Set()),
+    ].reduce<Resource[]>((found, next) => (found.length > 0 ? found : next()), []);
+    for (const resource of chosen) shown.add(resource.url);
+    return chosen;
+  });
 }
 
 /**
@@ -56,15 +82,12 @@ export function assembleLearningPath(
   generatedAt = new Date(),
 ): { path: LearningPath } | { problems: string } {
   const { request, curriculum, insights } = parts;
-  const count = curriculum.milestones.length;
-  const milestones: Milestone[] = curriculum.milestones.map((draft, index) => {
-    const found = validResources(parts.resources[index]);
-    return {
-      ...draft,
-      title: shorten(draft.title, MAX_TITLE_LENGTH),
-      resources: found.length > 0 ? found : validResources(parts.fallbackResources(index, count)),
-    };
-  });
+  const resources = resourcesPerMilestone(parts);
+  const milestones: Milestone[] = curriculum.milestones.map((draft, index) => ({
+    ...draft,
+    title: shorten(draft.title, MAX_TITLE_LENGTH),
+    resources: resources[index] ?? [],
+  }));
   const candidate: LearningPath = {
     // A model's rambling title is cut, not a reason to throw the whole path away.
     title: shorten(curriculum.title, MAX_TITLE_LENGTH),

@@ -65,3 +65,40 @@ describe("assembleLearningPath", () => {
     }
   });
 });
+
+describe("resources across milestones", () => {
+  const docs = {
+    type: "documentation",
+    title: "Docs",
+    url: "https://docs.python.org/3/",
+    description: "",
+    free: true,
+  };
+  const book = {
+    type: "book",
+    title: "Book",
+    url: "https://example.org/book",
+    description: "",
+    free: true,
+  };
+
+  it("drops a link an earlier milestone already shows and falls back to new ones", () => {
+    const repeating = { ...parts("Python", "Basics"), resources: [[docs], [docs]] };
+    repeating.fallbackResources = () => [book];
+    const result = assembleLearningPath(repeating);
+    if (!("path" in result)) throw new Error(result.problems);
+    expect(result.path.milestones.map((m) => m.resources.map((r) => r.url))).toEqual([
+      [docs.url],
+      [book.url],
+    ]);
+  });
+
+  it("keeps a repeat rather than leave a milestone without any resource", () => {
+    const result = assembleLearningPath({
+      ...parts("Python", "Basics"),
+      resources: [[docs], [docs]],
+    });
+    if (!("path" in result)) throw new Error(result.problems);
+    expect(result.path.milestones[1]?.resources.map((r) => r.url)).toEqual([docs.url]);
+  });
+});
