@@ -74,6 +74,116 @@ test("a reload mid-generation brings the dialog back at the same progress, refil
   await expect(home.dialog).toBeHidden();
 });
 
+// Leaving the form mid-generation keeps the job in the tab's sessionStorage; coming
+// back Forward finds it there. Both kinds of history entry: one the app's own link made
+// (a client-side navigation, the form unmounts) and one the address bar made (the page
+// is loaded again, or restored from Chromium's back/forward cache).
+for (const arrival of ["a link", "the address bar"] as const) {
+  test(`Back then Forward mid-generation (home reached by ${arrival}) brings the dialog back at the same progress, and it finishes`, async ({
+    page,
+  }) => {
+    await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
+    const home = new HomePage(page);
+    await page.goto("/result");
+    if (arrival === "a link") {
+      await page.getByRole("link", { name: "Create a learning path" }).click();
+      await expect(home.generate).toBeEnabled();
+    } else {
+      await home.open();
+    }
+    await home.fill("Rust", { weeks: 6, style: "reading", goals: "Write a CLI tool" });
+    await home.generate.click();
+    await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
+    const before = await home.progress();
+
+    await page.goBack();
+    await expect(page.getByTestId("no-path")).toBeVisible();
+    await page.goForward();
+    // The same job, replayed: milestones and progress as they were, the inputs back.
+    await expect(home.dialog).toBeVisible();
+    await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
+    expect(await home.progress()).toBeGreaterThanOrEqual(before);
+    await expect(home.topic).toHaveValue("Rust");
+    await expect(page.getByLabel("Duration (weeks)")).toHaveValue("6");
+    await expect(page.getByLabel(/^Reading/i)).toBeChecked();
+    await expect(page.getByLabel(/^Goals/)).toHaveValue("Write a CLI tool");
+
+    await page.waitForURL("**/result");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning Rust (fake model)");
+    // One job from start to end: the model was asked once per stage, never cancelled.
+    const requests = await fakeOpenAi.requests();
+    expect(requests.map((request) => request.kind)).toEqual([
+      "curriculum",
+      "resources",
+      "career_insights",
+    ]);
+    expect(requests.some((request) => request.closedEarly)).toBe(false);
+  });
+}
+
+test("a job cancelled from another tab closes the watching dialog without an error, and gives the generation back", async ({
+  page,
+  context,
+}) => {
+  // A model that never sends a milestone: the cancel comes before the first one, so the
+  // generation is not counted (quota.ts), and the form must say so without a reload.
+  await fakeOpenAi.setScenario({ hang: { afterChunks: 1 } });
+  const home = new HomePage(page);
+  await home.open();
+  const left = page.getByTestId("generations-left");
+  const leftBefore = Number(await left.locator("strong").textContent());
+  await page.evaluate(() => {
+    // Whether the dialog ever showed a failure, however briefly.
+    const flags = window as unknown as { dialogFailed: boolean };
+    flags.dialogFailed = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[role="progressbar"][data-state="error"]'))
+        flags.dialogFailed = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await home.fill("SQL");
+  await home.generate.click();
+  await expect(home.dialog).toBeVisible();
+  await expect(left.locator("strong")).toHaveText(String(leftBefore - 1));
+  await expect
+    .poll(() => page.evaluate(() => sessionStorage.getItem("learning-path:running-generation")))
+    .not.toBeNull();
+  const { job } = JSON.parse(
+    (await page.evaluate(() => sessionStorage.getItem("learning-path:running-generation"))) ?? "",
+  ) as { job: { id: string; resumeToken: string } };
+
+  // The other tab holds the job and its token (as this tab's Cancel would) and cancels it.
+  const other = await context.newPage();
+  await other.goto("/result");
+  const status = await other.evaluate(
+    async ({ id, resumeToken }) =>
+      (
+        await fetch(`/api/generations/${id}/cancel`, {
+          method: "POST",
+          headers: { "X-Resume-Token": resumeToken },
+        })
+      ).status,
+    job,
+  );
+  expect(status).toBe(204);
+
+  // This tab learns it from the job's last frame: the dialog closes, nothing failed.
+  await expect(home.dialog).toBeHidden();
+  await expect(home.generate).toBeEnabled();
+  await expect(page.getByTestId("request-error")).toHaveCount(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { dialogFailed: boolean }).dialogFailed),
+  ).toBe(false);
+  // Given back, and the form shows it without a reload.
+  await expect(left.locator("strong")).toHaveText(String(leftBefore));
+  expect(
+    await page.evaluate(() => sessionStorage.getItem("learning-path:running-generation")),
+  ).toBeNull();
+  await expect
+    .poll(async () => (await fakeOpenAi.requests())[0]?.closedEarly, { timeout: 5_000 })
+    .toBe(true);
+});
+
 test("a connection cut mid-stream says Reconnecting…, resumes after the last frame and finishes", async ({
   page,
 }) => {
