@@ -41,20 +41,23 @@ const dialogSeen = (page: Page) =>
       (window as unknown as { dialogSeen: { progress: number[]; milestones: number } }).dialogSeen,
   );
 
-test("a reload mid-generation brings the dialog back at the same progress, refilled, and it finishes", async ({
-  page,
-}) => {
-  // Slow enough that the job is still running while the restored form is checked.
-  await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
-  const home = new HomePage(page);
-  await home.open();
+/**
+ * Starts a Rust path with every kind of input set; resolves at its second milestone
+ * with the progress the bar shows then.
+ */
+async function startRustUntilSecondMilestone(home: HomePage): Promise<number> {
   await home.fill("Rust", { weeks: 6, style: "reading", goals: "Write a CLI tool" });
   await home.generate.click();
   await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
-  const before = await home.progress();
+  return home.progress();
+}
 
-  await page.reload();
-  // Replayed from the first frame: the same milestones, progress not behind, the inputs back.
+/**
+ * The job was found again and replayed from its first frame: the same milestones,
+ * progress not behind `before`, the form's inputs back; then it finishes on the result.
+ */
+async function expectRustDialogBackAndFinished(home: HomePage, before: number) {
+  const { page } = home;
   await expect(home.dialog).toBeVisible();
   await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
   expect(await home.progress()).toBeGreaterThanOrEqual(before);
@@ -65,6 +68,19 @@ test("a reload mid-generation brings the dialog back at the same progress, refil
 
   await page.waitForURL("**/result");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning Rust (fake model)");
+}
+
+test("a reload mid-generation brings the dialog back at the same progress, refilled, and it finishes", async ({
+  page,
+}) => {
+  // Slow enough that the job is still running while the restored form is checked.
+  await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
+  const home = new HomePage(page);
+  await home.open();
+  const before = await startRustUntilSecondMilestone(home);
+
+  await page.reload();
+  await expectRustDialogBackAndFinished(home, before);
   // Finished: nothing is left for a later visit to resume.
   expect(
     await page.evaluate(() => sessionStorage.getItem("learning-path:running-generation")),
@@ -91,25 +107,12 @@ for (const arrival of ["a link", "the address bar"] as const) {
     } else {
       await home.open();
     }
-    await home.fill("Rust", { weeks: 6, style: "reading", goals: "Write a CLI tool" });
-    await home.generate.click();
-    await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
-    const before = await home.progress();
+    const before = await startRustUntilSecondMilestone(home);
 
     await page.goBack();
     await expect(page.getByTestId("no-path")).toBeVisible();
     await page.goForward();
-    // The same job, replayed: milestones and progress as they were, the inputs back.
-    await expect(home.dialog).toBeVisible();
-    await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
-    expect(await home.progress()).toBeGreaterThanOrEqual(before);
-    await expect(home.topic).toHaveValue("Rust");
-    await expect(page.getByLabel("Duration (weeks)")).toHaveValue("6");
-    await expect(page.getByLabel(/^Reading/i)).toBeChecked();
-    await expect(page.getByLabel(/^Goals/)).toHaveValue("Write a CLI tool");
-
-    await page.waitForURL("**/result");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning Rust (fake model)");
+    await expectRustDialogBackAndFinished(home, before);
     // One job from start to end: the model was asked once per stage, never cancelled.
     const requests = await fakeOpenAi.requests();
     expect(requests.map((request) => request.kind)).toEqual([
