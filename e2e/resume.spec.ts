@@ -314,10 +314,15 @@ test("a signed-in user's running job shows on /paths, and Watch follows it to th
   await page.goto("/paths");
   const running = page.getByTestId("running-generation");
   await expect(running.first()).toContainText("Generating…");
+  // Recorded rather than awaited: on a busy machine the job may have ended by the time
+  // Watch is clicked, and then its replay runs to the saved path at once.
+  await recordDialog(page);
   await running.first().getByTestId("watch-generation").click();
 
-  await expect(home.dialog).toBeVisible();
-  await expect(home.streamedMilestones.first()).toHaveText(/Elixir stage 1/);
   await page.waitForURL(/\/paths\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Elixir");
+  // Watch and the way to the saved path are client-side: the record is still there.
+  const seen = await dialogSeen(page);
+  expect(seen.progress.length).toBeGreaterThan(0);
+  expect(seen.milestones).toBe(3);
 });
