@@ -35,18 +35,12 @@ const whole = (label: string, max: number) =>
       z.lte(max, `${label} must be at most ${max}`),
     );
 
-export const replanSchema = z
-  .strictObject({
-    /** The first week planned again; default: this week, else after the last finished milestone. */
-    fromWeek: z.optional(whole("The week", MAX_WEEKS)),
-    hoursPerWeek: z.optional(whole("Time per week", MAX_HOURS_PER_WEEK)),
-    /** The new last day of the path (YYYY-MM-DD); needs the path's start date. */
-    endDate: z.optional(startDateSchema),
-  })
-  .check(
-    z.refine((input) => input.hoursPerWeek !== undefined || input.endDate !== undefined, {
-      error: "Give a new time per week, a new end date, or both",
-      path: ["hoursPerWeek"],
-    }),
-  );
+/** Unset fields keep the path's own: an empty body re-plans the same time from this week. */
+export const replanSchema = z.strictObject({
+  /** The first week planned again; default: this week, else after the last finished milestone. */
+  fromWeek: z.optional(whole("The week", MAX_WEEKS)),
+  hoursPerWeek: z.optional(whole("Time per week", MAX_HOURS_PER_WEEK)),
+  /** The new last day of the path (YYYY-MM-DD); needs the path's start date. */
+  endDate: z.optional(startDateSchema),
+});
 export type ReplanInput = z.infer<typeof replanSchema>;

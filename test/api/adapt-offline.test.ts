@@ -76,4 +76,12 @@ describe("offline engine", () => {
     expect(a.milestones.at(-1)?.weekEnd).toBe(8);
     expect(a.schedule).toEqual(buildSchedule(a.milestones));
   });
+
+  it("re-plans with the path's own hours and length when the body names neither", async () => {
+    const { pathId, api } = await newUserWithPath();
+    const path = await finalPath(await api.replan(pathId, {}));
+    expect(path.hoursPerWeek).toBe(samplePath.hoursPerWeek);
+    expect(path.durationWeeks).toBe(samplePath.durationWeeks);
+    expect(path.totalHours).toBe(samplePath.totalHours);
+  });
 });

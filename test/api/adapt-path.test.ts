@@ -192,9 +192,10 @@ describe("re-plan from here", () => {
     expect(weeks).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
-  it("refuses a re-plan without new hours or end date, and one with no weeks left", async () => {
+  it("refuses a re-plan from week 0 or with no weeks left", async () => {
     const { pathId, api } = await newUserWithPath();
-    expect((await api.replan(pathId, { fromWeek: 2 })).status).toBe(400);
+    expect((await api.replan(pathId, { fromWeek: 0 })).status).toBe(400);
+    expect((await api.replan(pathId, { hoursPerWeek: 41 })).status).toBe(400);
     const last = samplePath.milestones.length - 1;
     await api.tick(pathId, { kind: "milestone", milestone: last, done: true });
     const full = await api.replan(pathId, { hoursPerWeek: 3 });
