@@ -135,6 +135,19 @@ describe("regenerate a milestone", () => {
     );
   });
 
+  it("saves only the first of two changes made at once; the other ends with path_changed, not counted", async () => {
+    fake.setScenario({ delayMs: 10, chunkSize: 16 });
+    const { userId, pathId, api } = await newUserWithPath();
+    const ends = await Promise.all(
+      [0, 1].map(async (index) => (await readFrames(await api.regenerate(pathId, index))).at(-1)),
+    );
+    expect(ends.map((end) => end?.event).sort()).toEqual(["done", "error"]);
+    expect(ends.find((end) => end?.event === "error")?.data.code).toBe("path_changed");
+    const versions = (await (await api.versions(pathId)).json()) as VersionsBody;
+    expect(versions.versions).toHaveLength(2);
+    await waitFor(async () => (await ticketsOf(userId)) === 1);
+  });
+
   it("answers 404 for a milestone the path does not have, 400 for an over-long instruction", async () => {
     const { pathId, api } = await newUserWithPath();
     expect((await api.regenerate(pathId, samplePath.milestones.length)).status).toBe(404);
