@@ -180,7 +180,8 @@ export async function undoPathChange(userId: string, pathId: string): Promise<Sa
       select: { path: true, number: true },
     });
     if (!back) throw new AppError("nothing_to_undo");
-    const path = learningPathSchema.parse(back.path);
+    // The name is the learner's (a rename is not a change of the plan): it stays.
+    const path = { ...learningPathSchema.parse(back.path), title: locked.path.title };
     return addVersion(tx, pathId, locked, {
       kind: "undo",
       summary: `Back to version ${back.number}`,

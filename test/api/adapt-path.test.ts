@@ -239,10 +239,12 @@ describe("versions and undo", () => {
     });
     expect(read.changes.every((change) => change.milestone === 0)).toBe(true);
 
+    await db.updateLearningPathForUser(userId, pathId, { title: "My own name" });
     const undone = await api.undo(pathId);
     expect(undone.status).toBe(200);
     const body = (await undone.json()) as { path: LearningPath; version: { number: number } };
     expect(body.path.milestones).toEqual(samplePath.milestones);
+    expect(body.path.title).toBe("My own name");
     expect(body.version).toMatchObject({ number: 3, change: { kind: "undo" }, current: true });
     // The undo itself can be undone.
     const redone = (await (await api.undo(pathId)).json()) as { path: LearningPath };
