@@ -77,7 +77,7 @@ export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Prop
   const height = AXIS + ROW * path.milestones.length;
   const marked = currentWeek !== undefined && currentWeek >= 1 && currentWeek <= weeks;
   return (
-    <figure className="mb-6" data-testid="timeline">
+    <figure className="mb-6 break-inside-avoid" data-testid="timeline">
       <svg
         width="100%"
         height={height}
