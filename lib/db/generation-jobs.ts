@@ -8,6 +8,9 @@ export type JobStatus = "running" | "complete" | "failed" | "cancelled" | "inter
 
 export type StoredFrame = { seq: number; event: string; data: string };
 
+/** A frame and the job it belongs to. */
+export type JobFrameRow = StoredFrame & { jobId: string };
+
 export type JobRecord = {
   id: string;
   ticketId: string;
@@ -49,6 +52,12 @@ export async function appendFrames(jobId: string, frames: StoredFrame[]): Promis
   });
 }
 
+/** Frames of any number of jobs, in one statement. */
+export async function appendFramesOfJobs(rows: JobFrameRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await getDb().generationFrame.createMany({ data: rows });
+}
+
 /** The job's frames after `afterSeq`, in order. */
 export async function framesAfter(jobId: string, afterSeq: number): Promise<StoredFrame[]> {
   return getDb().generationFrame.findMany({
@@ -67,17 +76,20 @@ export async function lastFrameOf(jobId: string): Promise<StoredFrame | null> {
   });
 }
 
-/** Extends a running job's lease; says whether someone asked to cancel it, and when it was last read. */
-export async function renewJobLease(
-  id: string,
+/**
+ * Extends the leases of running jobs, in one statement; says for each job still running
+ * whether someone asked to cancel it, and when it was last read.
+ */
+export async function renewJobLeases(
+  ids: string[],
   leaseUntil: Date,
-): Promise<{ cancelRequested: boolean; lastReadAt: Date } | null> {
-  const updated = await getDb().generationJob.updateManyAndReturn({
-    where: { id, status: "running" },
+): Promise<{ id: string; cancelRequested: boolean; lastReadAt: Date }[]> {
+  if (ids.length === 0) return [];
+  return getDb().generationJob.updateManyAndReturn({
+    where: { id: { in: ids }, status: "running" },
     data: { leaseUntil },
-    select: { cancelRequested: true, lastReadAt: true },
+    select: { id: true, cancelRequested: true, lastReadAt: true },
   });
-  return updated[0] ?? null;
 }
 
 export async function finishJob(
