@@ -69,6 +69,7 @@ async function main() {
   // with its model connection open, for long enough to look at them.
   await fake.reset();
   await fake.setScenario({ chunkSize: 32, delayMs: 150 });
+  let cpuAt = cpuMs(app.pid);
   const open = crowd(STREAMS, "Open");
   await waitForOpenRequests(fake, STREAMS);
   await sleep(2000);
@@ -76,12 +77,15 @@ async function main() {
   const rssDuring = residentBytes(app.pid);
   if (snapshotDir) await inspector.heapSnapshot(`${snapshotDir}/1-open.heapsnapshot`);
   const openErrors = (await open).filter((g) => !g.ok).length;
+  const cpuPerOpenStream = (cpuMs(app.pid) - cpuAt) / STREAMS;
   await fake.setScenario({ chunkSize: 32, delayMs: 5 });
   await sleep(3000);
   const afterOpen = await inspector.memoryAfterGc();
 
   // Finished streams: N full generations, then nothing may be left.
-  await crowd(STREAMS, "Done");
+  cpuAt = cpuMs(app.pid);
+  const doneErrors = (await crowd(STREAMS, "Done")).filter((g) => !g.ok).length;
+  const cpuPerConcurrentGeneration = (cpuMs(app.pid) - cpuAt) / STREAMS;
   await sleep(3000);
   const after = await inspector.memoryAfterGc();
   if (snapshotDir) await inspector.heapSnapshot(`${snapshotDir}/2-after.heapsnapshot`);
@@ -95,6 +99,9 @@ async function main() {
     externalPerOpenStreamKB: Number(kb((during.external - base.external) / STREAMS)),
     rssDuringMB: Number(mb(rssDuring)),
     openErrors,
+    cpuPerOpenStreamMs: cpuPerOpenStream,
+    doneErrors,
+    cpuPerConcurrentGenerationMs: cpuPerConcurrentGeneration,
     afterOpenStreamsEnded: afterOpen,
     afterFinished: after,
     heapLeftAfterFinishedMB: Number(mb(after.heapUsed - base.heapUsed)),

@@ -118,14 +118,16 @@ export async function noteJobRead(id: string, at = new Date()): Promise<void> {
 /**
  * Marks running jobs whose lease ran out (their process died) as interrupted, and
  * returns them with their last frame number, so the caller can write their last frame
- * and give back their tickets. Each such job is returned to exactly one caller.
+ * and give back their tickets. Each such job is returned to exactly one caller. Jobs in
+ * `alive` are running in the caller's own process, whatever their lease says.
  */
 export async function interruptDeadJobs(
   now = new Date(),
+  alive: string[] = [],
 ): Promise<{ id: string; ticketId: string; lastSeq: number }[]> {
   const db = getDb();
   const dead = await db.generationJob.updateManyAndReturn({
-    where: { status: "running", leaseUntil: { lt: now } },
+    where: { status: "running", leaseUntil: { lt: now }, id: { notIn: alive } },
     data: { status: "interrupted", finishedAt: now },
     select: { id: true, ticketId: true },
   });

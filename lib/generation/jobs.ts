@@ -344,7 +344,9 @@ export async function sweepExpired(now = new Date()): Promise<void> {
  * it found.
  */
 export async function sweepDeadJobs(): Promise<number> {
-  const found = await interruptDeadJobs();
+  // A job running here is alive even if its lease ran out (renewals late on a
+  // saturated thread): marking it interrupted would end it for its readers while it runs.
+  const found = await interruptDeadJobs(new Date(), [...liveJobs.keys()]);
   for (const dead of found) {
     const [last] = await framesAfter(dead.id, dead.lastSeq - 1);
     const reached = last ? (JSON.parse(last.data) as Partial<FailureEvent>) : {};

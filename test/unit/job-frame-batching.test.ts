@@ -10,6 +10,7 @@ const writes: JobFrameRow[][] = [];
 const renewals: string[][] = [];
 let failJob: string | undefined;
 let cancelRequested = new Set<string>();
+const sparedBySweep: string[][] = [];
 
 vi.mock("@/lib/db", () => ({
   createJob: async () => {},
@@ -18,6 +19,10 @@ vi.mock("@/lib/db", () => ({
     writes.push(rows);
   },
   finishJob: async () => {},
+  interruptDeadJobs: async (_now: Date, alive: string[]) => {
+    sparedBySweep.push(alive);
+    return [];
+  },
   renewJobLeases: async (ids: string[]) => {
     renewals.push(ids);
     return ids.map((id) => ({
@@ -28,7 +33,7 @@ vi.mock("@/lib/db", () => ({
   },
 }));
 
-const { startJob, liveJobCount } = await import("@/lib/generation/jobs");
+const { startJob, liveJobCount, sweepDeadJobs } = await import("@/lib/generation/jobs");
 const { createFrameRecorder } = await import("@/lib/generation/frame-recorder");
 const { createJobLeases } = await import("@/lib/generation/job-leases");
 const { createGenerationLogger } = await import("@/lib/generation/logger");
@@ -104,5 +109,25 @@ describe("the leases of running jobs", () => {
     for (const id of ["a", "b", "c"]) leases.release(id);
     await leases.renewAll();
     expect(renewals).toHaveLength(1);
+  });
+});
+
+describe("the sweep for dead jobs", () => {
+  it("never counts a job running in its own process as dead, whatever its lease says", async () => {
+    let finish: () => void = () => {};
+    const job = await startJob({
+      logger: createGenerationLogger(),
+      ticket,
+      async *generate() {
+        yield { type: "progress", stage: "curriculum", progress: 1, message: "1" };
+        await new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+      },
+    });
+    await sweepDeadJobs();
+    expect(sparedBySweep.at(-1)).toContain(job.id);
+    finish();
+    await job.finished;
   });
 });
