@@ -28,7 +28,8 @@ const snapshotDir = process.argv.includes("--snapshots")
   : undefined;
 /** Only the CPU per generation, with no inspector attached (it may cost CPU itself). */
 const cpuOnly = process.argv.includes("--cpu-only");
-const PORTS = { fake: 4410, app: 4400, inspector: 9449 };
+const port = Number(process.env.PROBE_PORT ?? 4400);
+const PORTS = { fake: port + 10, app: port, inspector: port + 5049 };
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 
