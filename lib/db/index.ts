@@ -15,18 +15,20 @@ export async function findGenerationRun(requestId: string) {
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
   appendFrames,
+  appendFramesOfJobs,
   createJob,
   deleteFinishedJobs,
   findJob,
   finishJob,
   framesAfter,
   interruptDeadJobs,
+  type JobFrameRow,
   type JobRecord,
   type JobStatus,
   lastFrameOf,
   listRunningJobsForUser,
   noteJobRead,
-  renewJobLease,
+  renewJobLeases,
   requestJobCancel,
   type StoredFrame,
 } from "./generation-jobs";
