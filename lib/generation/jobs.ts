@@ -51,6 +51,8 @@ export type JobFrame = StoredFrame;
 /** A job running in this process: its frames so far and who is reading them. */
 type LiveJob = {
   frames: JobFrame[];
+  /** How many of `frames` readers may see: the end waits for the ticket (runJob). */
+  published: number;
   ended: boolean;
   readers: number;
   lastReaderLeftAt: number;
@@ -108,6 +110,7 @@ export async function startJob(options: {
   });
   const job: LiveJob = {
     frames: [],
+    published: 0,
     ended: false,
     readers: 0,
     lastReaderLeftAt: Date.now(),
@@ -130,6 +133,7 @@ function rearm(job: LiveJob) {
 }
 
 function publish(job: LiveJob) {
+  job.published = job.frames.length;
   const wake = job.wake;
   rearm(job);
   wake();
@@ -161,7 +165,8 @@ async function runJob(
         event: event.type,
         data: frameData(job.frames.length === 0 ? { ...event, generationId: id } : event),
       });
-      publish(job);
+      // An error frame waits for the ticket to be settled (below).
+      if (event.type !== "error") publish(job);
     }
   } finally {
     leases.release(id);
@@ -173,14 +178,20 @@ async function runJob(
       const reached = last?.type === "progress" ? last : undefined;
       record(lastFrame(job.frames.length + 1, "cancelled", reached?.stage, reached?.progress));
     }
+    // The generation is given back (or counted) before readers see a failure or a
+    // cancel: a browser that asks for today's count the moment it sees the end gets
+    // the right number, not one fewer until its next look.
+    const counted = milestoneSeen && !options.cancelIsFree;
+    await ticket
+      .finish(ticketRefunded({ status, code, milestoneSeen: counted }))
+      .catch((error: unknown) => logger.error("ticket not finished", { detail: String(error) }));
+    publish(job);
     // Readers on other instances and resumes rely on every frame being stored first.
     await frameRecorder.flushed();
     await finishJob(id, status, savedPathId);
     job.ended = true;
     liveJobs.delete(id);
     publish(job);
-    const counted = milestoneSeen && !options.cancelIsFree;
-    await ticket.finish(ticketRefunded({ status, code, milestoneSeen: counted }));
   }
 }
 
@@ -250,7 +261,7 @@ async function* followLive(job: LiveJob, afterSeq: number, signal: AbortSignal) 
   try {
     let next = afterSeq;
     while (!signal.aborted) {
-      while (next < job.frames.length) {
+      while (next < job.published) {
         const frame = job.frames[next++];
         if (frame) yield frame;
       }

@@ -14,9 +14,10 @@ vi.mock("@/lib/db", () => ({
   },
   finishJob: async () => {},
   renewJobLeases: async () => [],
+  requestJobCancel: async () => {},
 }));
 
-const { startJob, followJob } = await import("@/lib/generation/jobs");
+const { startJob, followJob, cancelJob } = await import("@/lib/generation/jobs");
 const { createGenerationLogger } = await import("@/lib/generation/logger");
 
 describe("a job's frames", () => {
@@ -48,5 +49,48 @@ describe("a job's frames", () => {
     for (const seq of [1, 2, 3]) {
       expect(log.indexOf(`read ${seq}`), log.join(", ")).toBeLessThan(log.indexOf(`stored ${seq}`));
     }
+  });
+
+  it.each([
+    ["fails", "error"],
+    ["is cancelled", "cancel"],
+  ] as const)("that %s reach readers after its ticket is settled", async (_name, ending) => {
+    const order: string[] = [];
+    const job = await startJob({
+      logger: createGenerationLogger(),
+      ticket: {
+        id: "ticket",
+        remaining: 3,
+        finish: async (refund) => {
+          // A database round trip: a reader must not see the end before it is over.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          order.push(`ticket settled (refund ${refund})`);
+        },
+      },
+      async *generate(signal) {
+        yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
+        if (ending === "cancel") {
+          await new Promise((resolve) => signal.addEventListener("abort", resolve));
+          return;
+        }
+        yield {
+          type: "error",
+          stage: "curriculum",
+          progress: 10,
+          message: "The AI service is unavailable.",
+          error: "The AI service is unavailable.",
+          code: "upstream_unavailable",
+        };
+      },
+    });
+    const reading = (async () => {
+      for await (const frame of followJob(job.id, 0, new AbortController().signal)) {
+        order.push(`read ${frame.event}`);
+        if (ending === "cancel" && frame.seq === 1) await cancelJob(job.id);
+      }
+    })();
+    await job.finished;
+    await reading;
+    expect(order).toEqual(["read progress", "ticket settled (refund true)", "read error"]);
   });
 });
