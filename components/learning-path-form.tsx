@@ -6,6 +6,7 @@ import type { GeneratedPath } from "@/lib/browser-api";
 import type { FieldIssue } from "@/lib/errors/field-issues";
 import type { TicketsLeft } from "@/lib/generation";
 import { saveGuestPath } from "@/lib/guest/storage";
+import type { PrefilledAnswers } from "@/lib/learning-path/prefill";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { GenerationProgressDialog } from "./generation-progress-dialog";
 import { GenerationsLeft } from "./generations-left";
@@ -24,6 +25,8 @@ type Props = {
   signedIn: boolean;
   /** A running job of this signed-in user to watch (`/?watch=<id>`, linked from /paths). */
   watchJobId?: string;
+  /** Answers a link carried (`/?topic=…`, from a shared path's "Make my own"). */
+  prefill?: PrefilledAnswers;
 };
 
 /**
@@ -31,7 +34,7 @@ type Props = {
  * On arrival it picks up a generation this tab was following (a reload, Back then
  * Forward), or the job named by `watchJobId`, and shows its dialog again.
  */
-export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: Props) {
+export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId, prefill }: Props) {
   const router = useRouter();
   const [remaining, setRemaining] = useState(ticketsLeft?.remaining ?? null);
   const noteRemaining = useCallback((left: number | null) => {
@@ -88,7 +91,7 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: 
           key={resumedRequest ? "resumed" : "new"}
           skills={skills}
           issues={issues}
-          initial={resumedRequest}
+          initial={resumedRequest ?? prefill}
         />
         <LiveProgressToggle />
         {error && (
