@@ -1,22 +1,8 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { setPathSharing } from "@/lib/browser-api";
-
-const originNeverChanges = () => () => {};
-
-/**
- * This site's origin in the browser, null while rendering on the server and hydrating:
- * the hydrated page must match the server's HTML, which cannot know the origin the
- * visitor used (the link was relative there and absolute here: React error #418).
- */
-function useOrigin(): string | null {
-  return useSyncExternalStore(
-    originNeverChanges,
-    () => window.location.origin,
-    () => null,
-  );
-}
+import { useOrigin } from "./use-origin";
 
 /** Lets the owner turn a public read-only link on and off. */
 export function ShareToggle({ id, initialUrl }: { id: string; initialUrl: string | null }) {
