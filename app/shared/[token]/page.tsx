@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { LearningPathView } from "@/components/learning-path-view";
+import { pageOrigin } from "@/lib/auth/page-origin";
 import { findSharedLearningPath } from "@/lib/db";
 import { imageText } from "@/lib/learning-path/image-text";
 import { prefillQuery } from "@/lib/learning-path/prefill";
@@ -30,6 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     imageText(path.summary, 200) ||
     `A ${path.durationWeeks}-week learning path, ${path.hoursPerWeek} h a week.`;
   return {
+    // og:image (added by Next from ./opengraph-image.tsx) must be an absolute URL.
+    metadataBase: await pageOrigin(),
     title: `${title} · ${PRODUCT_NAME}`,
     description,
     robots: { index: false },
