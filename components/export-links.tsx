@@ -1,36 +1,34 @@
 "use client";
 
 import { useState } from "react";
+import { ExportBar, exportActionClass } from "./export-bar";
+import { StartDateInput, useLocalToday } from "./start-date-input";
 
 /** Download links for a saved path; the calendar starts on the date the learner picks. */
 export function ExportLinks({ id }: { id: string }) {
-  const [start, setStart] = useState(() => new Date().toISOString().slice(0, 10));
+  const today = useLocalToday();
+  const [picked, setPicked] = useState<string | null>(null);
+  const start = picked ?? today;
   const base = `/api/paths/${id}/export`;
-  const link = "font-medium text-violet-700 dark:text-violet-300 hover:underline";
   return (
-    <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" data-testid="exports">
-      <span className="font-medium text-slate-600 dark:text-slate-300">Export:</span>
-      <a href={`${base}?format=md`} className={link} download>
+    <ExportBar testId="exports">
+      <a href={`${base}?format=md`} className={exportActionClass} download>
         Markdown
       </a>
-      <a href={`${base}?format=json`} className={link} download>
+      <a href={`${base}?format=json`} className={exportActionClass} download>
         JSON
       </a>
       <span className="flex items-center gap-2">
-        <label htmlFor="calendar-start" className="text-slate-600 dark:text-slate-300">
-          Calendar from
-        </label>
-        <input
+        <StartDateInput
+          label={<span className="text-slate-600 dark:text-slate-300">Calendar from</span>}
           id="calendar-start"
-          type="date"
           value={start}
-          onChange={(event) => setStart(event.target.value)}
-          className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
+          onChange={(event) => setPicked(event.target.value)}
         />
-        <a href={`${base}?format=ics&start=${start}`} className={link} download>
+        <a href={`${base}?format=ics&start=${start}`} className={exportActionClass} download>
           .ics
         </a>
       </span>
-    </div>
+    </ExportBar>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { loadGuestPath } from "@/lib/guest/load";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
+import { GuestExports } from "./guest-exports";
 import { LearningPathView } from "./learning-path-view";
 
 /** Shows the path this tab generated; it is read from the tab's session storage. */
@@ -38,7 +39,7 @@ export function GuestResult() {
   }
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-violet-50 dark:bg-violet-950/50 p-4 ring-1 ring-violet-200 dark:ring-violet-800">
+      <div className="mb-6 flex flex-wrap print:hidden items-center justify-between gap-3 rounded-xl bg-violet-50 dark:bg-violet-950/50 p-4 ring-1 ring-violet-200 dark:ring-violet-800">
         <p className="text-violet-900 dark:text-violet-100">This path is only kept in this tab.</p>
         <Link
           href="/sign-in?callbackUrl=/paths/save"
@@ -48,8 +49,8 @@ export function GuestResult() {
           Sign in to save this path
         </Link>
       </div>
-      <LearningPathView path={path} />
-      <p className="mt-8 text-center">
+      <LearningPathView path={path} controls={{ header: <GuestExports path={path} /> }} />
+      <p className="mt-8 text-center print:hidden">
         <Link href="/" className="font-medium text-violet-700 dark:text-violet-300 hover:underline">
           Create another path
         </Link>

@@ -29,32 +29,24 @@ type Props = {
   prefill?: PrefilledAnswers;
 };
 
-/**
- * The home page's form: checks the answers here, then hands them to the generation hook.
- * On arrival it picks up a generation this tab was following (a reload, Back then
- * Forward), or the job named by `watchJobId`, and shows its dialog again.
- */
-export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId, prefill }: Props) {
-  const router = useRouter();
+/** Today's count as last told by the server; a null answer (not told) keeps the last one. */
+function useGenerationsLeft(ticketsLeft: TicketsLeft) {
   const [remaining, setRemaining] = useState(ticketsLeft?.remaining ?? null);
   const noteRemaining = useCallback((left: number | null) => {
     if (left !== null) setRemaining(left);
   }, []);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  return [remaining, noteRemaining] as const;
+}
 
-  const showPath = useCallback(
-    ({ path, redirectUrl }: GeneratedPath) => {
-      saveGuestPath(path);
-      router.push(redirectUrl);
-    },
-    [router],
-  );
-  const generation = useLearningPathGeneration(showPath, noteRemaining);
-  const { pending, error } = generation.plainRequest;
+type Resume = ReturnType<typeof useLearningPathGeneration>["resume"];
 
-  // The answers of a resumed generation; the questions are drawn again with them.
+/**
+ * On arrival, follows again the generation this tab was following (a reload, Back then
+ * Forward; its answers are returned, for the questions to be drawn with them), or the
+ * job named by `watchJobId`.
+ */
+function useResumeOnArrival(resume: Resume, watchJobId: string | undefined) {
   const [resumedRequest, setResumedRequest] = useState<LearningPathRequest | undefined>();
-  const { resume } = generation;
   // No run-once guard: in development React mounts twice and the hook aborts the first
   // connection on its unmount, so the second mount must resume again (storage still
   // holds the job; it is cleared only when the generation ends).
@@ -68,6 +60,43 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId, pr
     setResumedRequest(running.request);
     void resume(running);
   }, [resume, watchJobId]);
+  return resumedRequest;
+}
+
+/** Why the plain (no live progress) request failed, under the form. */
+function RequestError({ message }: { message: string }) {
+  return (
+    <p
+      role="alert"
+      className="rounded-lg bg-red-50 dark:bg-red-950/50 p-3 text-red-800 dark:text-red-200"
+      data-testid="request-error"
+    >
+      {message}
+    </p>
+  );
+}
+
+/**
+ * The home page's form: checks the answers here, then hands them to the generation hook.
+ * On arrival it picks up a generation this tab was following (a reload, Back then
+ * Forward), or the job named by `watchJobId`, and shows its dialog again.
+ */
+export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId, prefill }: Props) {
+  const router = useRouter();
+  const [remaining, noteRemaining] = useGenerationsLeft(ticketsLeft);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+
+  const showPath = useCallback(
+    ({ path, redirectUrl }: GeneratedPath) => {
+      saveGuestPath(path);
+      router.push(redirectUrl);
+    },
+    [router],
+  );
+  const generation = useLearningPathGeneration(showPath, noteRemaining);
+  const { pending, error } = generation.plainRequest;
+
+  const resumedRequest = useResumeOnArrival(generation.resume, watchJobId);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,15 +123,7 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId, pr
           initial={resumedRequest ?? prefill}
         />
         <LiveProgressToggle />
-        {error && (
-          <p
-            role="alert"
-            className="rounded-lg bg-red-50 dark:bg-red-950/50 p-3 text-red-800 dark:text-red-200"
-            data-testid="request-error"
-          >
-            {error}
-          </p>
-        )}
+        {error && <RequestError message={error} />}
         <GenerateButton
           pending={pending}
           disabled={pending || generation.state.status === "running"}

@@ -8,7 +8,7 @@ export function OfflineLabel({ className = "" }: Props) {
   return (
     <p
       data-testid="offline-label"
-      className={`inline-flex flex-wrap items-center gap-x-2 rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900 dark:bg-amber-900/50 dark:text-amber-100 ${className}`}
+      className={`print:hidden inline-flex flex-wrap items-center gap-x-2 rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900 dark:bg-amber-900/50 dark:text-amber-100 ${className}`}
     >
       <span className="font-semibold">Built-in planner</span>
       <span>made from a catalog of popular skills, not by AI</span>

@@ -8,13 +8,9 @@ import { loadGuestPath } from "@/lib/guest/load";
 import { clearGuestPath } from "@/lib/guest/storage";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
 
-const SAVE_FAILED = "Could not save the path. Please try again.";
+import { StartDateInput, useLocalToday } from "./start-date-input";
 
-/** The learner's own today, for the date field's default. */
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
+const SAVE_FAILED = "Could not save the path. Please try again.";
 
 /** After signing in, asks when the learner starts, saves the tab's guest path, then opens it. */
 export function SaveGuestPath() {
@@ -22,6 +18,7 @@ export function SaveGuestPath() {
   const [path, setPath] = useState<LearningPath | null | undefined>(undefined);
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  const today = useLocalToday();
 
   useEffect(() => {
     const found = loadGuestPath() ?? null;
@@ -48,18 +45,13 @@ export function SaveGuestPath() {
       {path && (
         <form action={save} className="flex flex-col items-center gap-3">
           <p className="font-semibold">{path.title}</p>
-          <label className="text-sm font-medium">
-            When do you start?
-            <input
-              type="date"
-              name="startDate"
-              required
-              min="1970-01-01"
-              max="2100-12-31"
-              defaultValue={localToday()}
-              className="mt-1 block rounded-lg border border-slate-300 dark:border-slate-600 dark:bg-slate-800 px-2 py-1.5"
-            />
-          </label>
+          <StartDateInput
+            label="When do you start?"
+            stacked
+            name="startDate"
+            required
+            defaultValue={today}
+          />
           <button
             type="submit"
             disabled={busy}

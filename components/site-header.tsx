@@ -12,7 +12,7 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
   const session = await auth();
   const user = session?.user;
   return (
-    <header className="border-b border-slate-200 dark:border-slate-700 bg-white/80 dark:bg-slate-900/80 backdrop-blur">
+    <header className="print:hidden border-b border-slate-200 dark:border-slate-700 bg-white/80 dark:bg-slate-900/80 backdrop-blur">
       <nav className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="font-semibold text-brand-ink dark:text-slate-100">
           <span className="bg-gradient-to-r from-cyan-500 to-violet-600 bg-clip-text text-transparent">

@@ -43,6 +43,22 @@ async function startDoomedServer(): Promise<ChildProcess> {
   return server;
 }
 
+/**
+ * A guest's Rust generation started on `origin`, read up to its second frame: its id,
+ * those frames, and the resume token the first one carries.
+ */
+async function startRustJob(origin: string) {
+  const started = await fetch(`${origin}/api/generate/stream`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: RUST_REQUEST,
+  });
+  expect(started.status).toBe(200);
+  const id = started.headers.get("x-generation-id") ?? "";
+  const seen = await readFrames(started, (_, frames) => frames.length >= 2);
+  return { id, seen, token: String(seen[0]?.data.resumeToken) };
+}
+
 async function guestGenerationsLeft(): Promise<number> {
   const quota = await (await fetch(`${SECOND}/api/quota`)).json();
   return quota.remaining;
@@ -54,15 +70,7 @@ test.beforeEach(async () => {
 
 test("a job started on one instance is resumed through another that shares the database", async () => {
   await fakeOpenAi.setScenario({ delayMs: 30, chunkSize: 8 });
-  const started = await fetch(`${FIRST}/api/generate/stream`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: RUST_REQUEST,
-  });
-  expect(started.status).toBe(200);
-  const id = started.headers.get("x-generation-id") ?? "";
-  const seen = await readFrames(started, (_, frames) => frames.length >= 2);
-  const token = String(seen[0]?.data.resumeToken);
+  const { id, seen, token } = await startRustJob(FIRST);
 
   const resumed = await fetch(`${SECOND}/api/generations/${id}/stream`, {
     headers: { "last-event-id": "2", "x-resume-token": token },
@@ -88,21 +96,14 @@ test("a job whose process is killed ends as interrupted, and its ticket is given
   try {
     // Slow enough that the job is mid-way when its process dies.
     await fakeOpenAi.setScenario({ delayMs: 200, chunkSize: 8 });
-    const started = await fetch(`http://127.0.0.1:${DOOMED_PORT}/api/generate/stream`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: RUST_REQUEST,
-    });
-    expect(started.status).toBe(200);
-    const id = started.headers.get("x-generation-id") ?? "";
-    const seen = await readFrames(started, (_, frames) => frames.length >= 2);
+    const { id, token } = await startRustJob(`http://127.0.0.1:${DOOMED_PORT}`);
     expect(await guestGenerationsLeft()).toBe(before - 1);
 
     // No shutdown, no finally: the whole process group dies at once, as in a crash.
     process.kill(-(server.pid ?? 0), "SIGKILL");
 
     const resumed = await fetch(`${SECOND}/api/generations/${id}/stream`, {
-      headers: { "last-event-id": "2", "x-resume-token": String(seen[0]?.data.resumeToken) },
+      headers: { "last-event-id": "2", "x-resume-token": token },
     });
     expect(resumed.status).toBe(200);
     const last = (await readFrames(resumed)).at(-1);

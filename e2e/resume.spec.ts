@@ -41,20 +41,23 @@ const dialogSeen = (page: Page) =>
       (window as unknown as { dialogSeen: { progress: number[]; milestones: number } }).dialogSeen,
   );
 
-test("a reload mid-generation brings the dialog back at the same progress, refilled, and it finishes", async ({
-  page,
-}) => {
-  // Slow enough that the job is still running while the restored form is checked.
-  await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
-  const home = new HomePage(page);
-  await home.open();
+/**
+ * Starts a Rust path with every kind of input set; resolves at its second milestone
+ * with the progress the bar shows then.
+ */
+async function startRustUntilSecondMilestone(home: HomePage): Promise<number> {
   await home.fill("Rust", { weeks: 6, style: "reading", goals: "Write a CLI tool" });
   await home.generate.click();
   await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
-  const before = await home.progress();
+  return home.progress();
+}
 
-  await page.reload();
-  // Replayed from the first frame: the same milestones, progress not behind, the inputs back.
+/**
+ * The job was found again and replayed from its first frame: the same milestones,
+ * progress not behind `before`, the form's inputs back; then it finishes on the result.
+ */
+async function expectRustDialogBackAndFinished(home: HomePage, before: number) {
+  const { page } = home;
   await expect(home.dialog).toBeVisible();
   await expect(home.streamedMilestones.nth(1)).toHaveText(/Rust stage 2/);
   expect(await home.progress()).toBeGreaterThanOrEqual(before);
@@ -65,6 +68,19 @@ test("a reload mid-generation brings the dialog back at the same progress, refil
 
   await page.waitForURL("**/result");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning Rust (fake model)");
+}
+
+test("a reload mid-generation brings the dialog back at the same progress, refilled, and it finishes", async ({
+  page,
+}) => {
+  // Slow enough that the job is still running while the restored form is checked.
+  await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
+  const home = new HomePage(page);
+  await home.open();
+  const before = await startRustUntilSecondMilestone(home);
+
+  await page.reload();
+  await expectRustDialogBackAndFinished(home, before);
   // Finished: nothing is left for a later visit to resume.
   expect(
     await page.evaluate(() => sessionStorage.getItem("learning-path:running-generation")),
@@ -72,6 +88,103 @@ test("a reload mid-generation brings the dialog back at the same progress, refil
   await page.goto("/");
   await expect(home.generate).toBeEnabled();
   await expect(home.dialog).toBeHidden();
+});
+
+// Leaving the form mid-generation keeps the job in the tab's sessionStorage; coming
+// back Forward finds it there. Both kinds of history entry: one the app's own link made
+// (a client-side navigation, the form unmounts) and one the address bar made (the page
+// is loaded again, or restored from Chromium's back/forward cache).
+for (const arrival of ["a link", "the address bar"] as const) {
+  test(`Back then Forward mid-generation (home reached by ${arrival}) brings the dialog back at the same progress, and it finishes`, async ({
+    page,
+  }) => {
+    await fakeOpenAi.setScenario({ delayMs: 120, chunkSize: 8 });
+    const home = new HomePage(page);
+    await page.goto("/result");
+    if (arrival === "a link") {
+      await page.getByRole("link", { name: "Create a learning path" }).click();
+      await expect(home.generate).toBeEnabled();
+    } else {
+      await home.open();
+    }
+    const before = await startRustUntilSecondMilestone(home);
+
+    await page.goBack();
+    await expect(page.getByTestId("no-path")).toBeVisible();
+    await page.goForward();
+    await expectRustDialogBackAndFinished(home, before);
+    // One job from start to end: the model was asked once per stage, never cancelled.
+    const requests = await fakeOpenAi.requests();
+    expect(requests.map((request) => request.kind)).toEqual([
+      "curriculum",
+      "resources",
+      "career_insights",
+    ]);
+    expect(requests.some((request) => request.closedEarly)).toBe(false);
+  });
+}
+
+test("a job cancelled from another tab closes the watching dialog without an error, and gives the generation back", async ({
+  page,
+  context,
+}) => {
+  // A model that never sends a milestone: the cancel comes before the first one, so the
+  // generation is not counted (quota.ts), and the form must say so without a reload.
+  await fakeOpenAi.setScenario({ hang: { afterChunks: 1 } });
+  const home = new HomePage(page);
+  await home.open();
+  const left = page.getByTestId("generations-left");
+  const leftBefore = Number(await left.locator("strong").textContent());
+  await page.evaluate(() => {
+    // Whether the dialog ever showed a failure, however briefly.
+    const flags = window as unknown as { dialogFailed: boolean };
+    flags.dialogFailed = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[role="progressbar"][data-state="error"]'))
+        flags.dialogFailed = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await home.fill("SQL");
+  await home.generate.click();
+  await expect(home.dialog).toBeVisible();
+  await expect(left.locator("strong")).toHaveText(String(leftBefore - 1));
+  await expect
+    .poll(() => page.evaluate(() => sessionStorage.getItem("learning-path:running-generation")))
+    .not.toBeNull();
+  const { job } = JSON.parse(
+    (await page.evaluate(() => sessionStorage.getItem("learning-path:running-generation"))) ?? "",
+  ) as { job: { id: string; resumeToken: string } };
+
+  // The other tab holds the job and its token (as this tab's Cancel would) and cancels it.
+  const other = await context.newPage();
+  await other.goto("/result");
+  const status = await other.evaluate(
+    async ({ id, resumeToken }) =>
+      (
+        await fetch(`/api/generations/${id}/cancel`, {
+          method: "POST",
+          headers: { "X-Resume-Token": resumeToken },
+        })
+      ).status,
+    job,
+  );
+  expect(status).toBe(204);
+
+  // This tab learns it from the job's last frame: the dialog closes, nothing failed.
+  await expect(home.dialog).toBeHidden();
+  await expect(home.generate).toBeEnabled();
+  await expect(page.getByTestId("request-error")).toHaveCount(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { dialogFailed: boolean }).dialogFailed),
+  ).toBe(false);
+  // Given back, and the form shows it without a reload.
+  await expect(left.locator("strong")).toHaveText(String(leftBefore));
+  expect(
+    await page.evaluate(() => sessionStorage.getItem("learning-path:running-generation")),
+  ).toBeNull();
+  await expect
+    .poll(async () => (await fakeOpenAi.requests())[0]?.closedEarly, { timeout: 5_000 })
+    .toBe(true);
 });
 
 test("a connection cut mid-stream says Reconnecting…, resumes after the last frame and finishes", async ({
@@ -201,10 +314,15 @@ test("a signed-in user's running job shows on /paths, and Watch follows it to th
   await page.goto("/paths");
   const running = page.getByTestId("running-generation");
   await expect(running.first()).toContainText("Generating…");
+  // Recorded rather than awaited: on a busy machine the job may have ended by the time
+  // Watch is clicked, and then its replay runs to the saved path at once.
+  await recordDialog(page);
   await running.first().getByTestId("watch-generation").click();
 
-  await expect(home.dialog).toBeVisible();
-  await expect(home.streamedMilestones.first()).toHaveText(/Elixir stage 1/);
   await page.waitForURL(/\/paths\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Elixir");
+  // Watch and the way to the saved path are client-side: the record is still there.
+  const seen = await dialogSeen(page);
+  expect(seen.progress.length).toBeGreaterThan(0);
+  expect(seen.milestones).toBe(3);
 });

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 // Reads a server's memory from inside, through the V8 inspector it was started with
 // (--inspect on loopback): a full garbage collection first, then process.memoryUsage(),
 // so the JavaScript heap can be told apart from what the process merely keeps reserved.
@@ -23,9 +24,16 @@ export async function connectInspector(port: number) {
   });
   let nextId = 0;
   const pending = new Map<number, (result: unknown) => void>();
+  let onEvent: (method: string, params: { chunk?: string }) => void = () => {};
   socket.addEventListener("message", (message) => {
-    const data = JSON.parse(String(message.data)) as { id?: number; result?: unknown };
+    const data = JSON.parse(String(message.data)) as {
+      id?: number;
+      result?: unknown;
+      method?: string;
+      params?: { chunk?: string };
+    };
     if (data.id !== undefined) pending.get(data.id)?.(data.result);
+    else if (data.method) onEvent(data.method, data.params ?? {});
   });
   const send = (method: string, params: Record<string, unknown> = {}) =>
     new Promise<unknown>((resolve) => {
@@ -42,6 +50,16 @@ export async function connectInspector(port: number) {
         returnByValue: true,
       })) as { result: { value: string } };
       return JSON.parse(result.result.value) as MemoryAfterGc;
+    },
+    /** Writes a heap snapshot (for Chrome DevTools' Memory tab) to `file`. */
+    async heapSnapshot(file: string): Promise<void> {
+      const chunks: string[] = [];
+      onEvent = (method, params) => {
+        if (method === "HeapProfiler.addHeapSnapshotChunk") chunks.push(params.chunk ?? "");
+      };
+      await send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+      onEvent = () => {};
+      writeFileSync(file, chunks.join(""));
     },
     close: () => socket.close(),
   };

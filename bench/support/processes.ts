@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RecordedRequest, Scenario } from "../../test/fake-openai/server";
@@ -14,6 +15,21 @@ const children: ChildProcess[] = [];
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const nowMs = () => performance.timeOrigin + performance.now();
+
+/**
+ * Refuses a port some other process listens on. The ports are fixed and the machine is
+ * shared: without this, waiting for "our" server found someone else's benchmark on the
+ * port, and the run then drove (and reconfigured) their servers instead of its own.
+ */
+async function ensurePortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () =>
+      reject(new Error(`port ${port} is in use (another benchmark on this machine?)`)),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
 
 async function waitForUrl(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -53,6 +69,7 @@ export type FakeServer = {
 };
 
 export async function startFake(port: number): Promise<FakeServer> {
+  await ensurePortFree(port);
   const child = start(process.execPath, ["--import", "tsx", "test/fake-openai/cli.ts"], {
     FAKE_OPENAI_PORT: String(port),
   });
@@ -75,6 +92,7 @@ export async function startFake(port: number): Promise<FakeServer> {
 
 /** The loopback floor server (see floor-server.ts). */
 export async function startFloor(port: number): Promise<string> {
+  await ensurePortFree(port);
   start(process.execPath, ["--import", "tsx", "bench/support/floor-server.ts"], {
     FLOOR_PORT: String(port),
   });
@@ -92,6 +110,7 @@ export async function startApp(
   extraEnv: Record<string, string> = {},
   nodeFlags: string[] = [],
 ): Promise<AppServer> {
+  await ensurePortFree(port);
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first.");
   }
@@ -125,6 +144,7 @@ export async function startApp(
 
 /** `next start` of another app folder (the bare baseline page). */
 export async function startBareNext(dir: string, port: number): Promise<string> {
+  await ensurePortFree(port);
   start(process.execPath, [
     "node_modules/next/dist/bin/next",
     "start",

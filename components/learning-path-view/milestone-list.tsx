@@ -33,7 +33,7 @@ function MilestoneItem({
   return (
     <li
       data-testid="milestone"
-      className="relative border-l-4 border-violet-300 dark:border-violet-700 pl-4"
+      className="relative border-l-4 border-violet-300 dark:border-violet-700 pl-4 break-inside-avoid"
     >
       <p className="text-sm font-medium text-violet-700 dark:text-violet-300">
         {weeks(milestone.weekStart, milestone.weekEnd)} · {milestone.estimatedHours} h

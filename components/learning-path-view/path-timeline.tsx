@@ -38,12 +38,46 @@ function WeekAxis({ weeks, currentWeek }: { weeks: number; currentWeek?: number 
   );
 }
 
+type BarProps = {
+  milestone: LearningPath["milestones"][number];
+  index: number;
+  weeks: number;
+  /** How much of the milestone is done, 0 to 1. */
+  share: number;
+};
+
+/** One milestone's row: its title and share done, then its weeks as a bar filled by that share. */
+function MilestoneBar({ milestone, index, weeks, share }: BarProps) {
+  const x = ((milestone.weekStart - 1) / weeks) * 100;
+  const span = ((milestone.weekEnd - milestone.weekStart + 1) / weeks) * 100;
+  const y = AXIS + ROW * index;
+  const fill = share >= 1 ? "fill-emerald-600" : "fill-violet-600";
+  return (
+    <g data-testid="timeline-bar" data-done={Math.round(share * 100)}>
+      <text x="0" y={y + 12} className="fill-slate-700 dark:fill-slate-200 text-xs">
+        {`${index + 1}. ${milestone.title.slice(0, 48)} · ${Math.round(share * 100)}%`}
+      </text>
+      <rect
+        x={pct(x)}
+        y={y + 18}
+        width={pct(span)}
+        height={14}
+        rx={4}
+        className="fill-violet-100 dark:fill-violet-950 stroke-violet-400"
+      />
+      {share > 0 && (
+        <rect x={pct(x)} y={y + 18} width={pct(span * share)} height={14} rx={4} className={fill} />
+      )}
+    </g>
+  );
+}
+
 export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Props) {
   const weeks = path.durationWeeks;
   const height = AXIS + ROW * path.milestones.length;
   const marked = currentWeek !== undefined && currentWeek >= 1 && currentWeek <= weeks;
   return (
-    <figure className="mb-6" data-testid="timeline">
+    <figure className="mb-6 break-inside-avoid" data-testid="timeline">
       <svg
         width="100%"
         height={height}
@@ -65,42 +99,15 @@ export function PathTimeline({ path, progress = NO_PROGRESS, currentWeek }: Prop
           />
         )}
         <WeekAxis weeks={weeks} currentWeek={currentWeek} />
-        {path.milestones.map((milestone, m) => {
-          const x = ((milestone.weekStart - 1) / weeks) * 100;
-          const span = ((milestone.weekEnd - milestone.weekStart + 1) / weeks) * 100;
-          const share = milestoneDoneShare(path, progress, m);
-          const y = AXIS + ROW * m;
-          const fill = share >= 1 ? "fill-emerald-600" : "fill-violet-600";
-          return (
-            <g
-              key={milestone.weekStart}
-              data-testid="timeline-bar"
-              data-done={Math.round(share * 100)}
-            >
-              <text x="0" y={y + 12} className="fill-slate-700 dark:fill-slate-200 text-xs">
-                {`${m + 1}. ${milestone.title.slice(0, 48)} · ${Math.round(share * 100)}%`}
-              </text>
-              <rect
-                x={pct(x)}
-                y={y + 18}
-                width={pct(span)}
-                height={14}
-                rx={4}
-                className="fill-violet-100 dark:fill-violet-950 stroke-violet-400"
-              />
-              {share > 0 && (
-                <rect
-                  x={pct(x)}
-                  y={y + 18}
-                  width={pct(span * share)}
-                  height={14}
-                  rx={4}
-                  className={fill}
-                />
-              )}
-            </g>
-          );
-        })}
+        {path.milestones.map((milestone, m) => (
+          <MilestoneBar
+            key={milestone.weekStart}
+            milestone={milestone}
+            index={m}
+            weeks={weeks}
+            share={milestoneDoneShare(path, progress, m)}
+          />
+        ))}
       </svg>
       <figcaption className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         Bars show each milestone's weeks, filled by how much is done

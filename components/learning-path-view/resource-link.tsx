@@ -4,7 +4,7 @@ import type { Resource } from "@/lib/learning-path/path-schema";
 /** One resource of a milestone: a link out, its kind, and whether it costs money. */
 export function ResourceLink({ resource, control }: { resource: Resource; control?: ReactNode }) {
   return (
-    <li className="rounded-lg border border-slate-200 dark:border-slate-700 p-3">
+    <li className="rounded-lg border border-slate-200 dark:border-slate-700 p-3 break-inside-avoid">
       <div className="flex flex-wrap items-center gap-2">
         {control}
         <a

@@ -38,7 +38,7 @@ export function ScheduleTable({ schedule, weekControl }: Props) {
           {schedule.map((week) => (
             <tr
               key={week.week}
-              className="border-t border-slate-100 dark:border-slate-800 align-top"
+              className="border-t border-slate-100 dark:border-slate-800 align-top break-inside-avoid"
             >
               {weekControl && <td className="py-2 pr-2">{weekControl(week.week)}</td>}
               <td className="py-2 pr-2 tabular-nums sm:pr-4">{week.week}</td>

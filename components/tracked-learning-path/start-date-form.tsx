@@ -2,15 +2,17 @@
 
 import { useState } from "react";
 import { BrowserApiError, changeSavedPath } from "@/lib/browser-api";
+import { StartDateInput, useLocalToday } from "../start-date-input";
 
 const SAVE_FAILED = "Could not save the start date. Please try again.";
 
 type Props = { id: string; startDate: string | null; onSaved: (startDate: string) => void };
 
-/** Sets or changes the day week 1 starts. */
+/** Sets or changes the day week 1 starts; unset, it offers the learner's today. */
 export function StartDateForm({ id, startDate, onSaved }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const today = useLocalToday();
 
   async function save(form: FormData) {
     const value = String(form.get("startDate") ?? "");
@@ -32,18 +34,13 @@ export function StartDateForm({ id, startDate, onSaved }: Props) {
       className="mt-3 flex flex-wrap items-end gap-2 print:hidden"
       aria-busy={busy}
     >
-      <label className="text-sm font-medium">
-        {startDate ? "Start date" : "When do you start?"}
-        <input
-          type="date"
-          name="startDate"
-          required
-          min="1970-01-01"
-          max="2100-12-31"
-          defaultValue={startDate ?? ""}
-          className="mt-1 block rounded-lg border border-slate-300 dark:border-slate-600 dark:bg-slate-800 px-2 py-1.5"
-        />
-      </label>
+      <StartDateInput
+        label={startDate ? "Start date" : "When do you start?"}
+        stacked
+        name="startDate"
+        required
+        defaultValue={startDate ?? today}
+      />
       <button
         type="submit"
         disabled={busy}

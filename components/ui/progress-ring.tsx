@@ -1,8 +1,15 @@
 // A small ring filled to a percentage, for the dashboard. The number is spoken from the
 // label; the drawing itself is decoration.
 
+import type { SVGProps } from "react";
+
 const RADIUS = 16;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+
+/** One ring around the centre: the track, or the filled arc drawn over it. */
+function Ring(props: SVGProps<SVGCircleElement>) {
+  return <circle cx="20" cy="20" r={RADIUS} fill="none" strokeWidth="5" {...props} />;
+}
 
 export function ProgressRing({ value }: { value: number }) {
   const filled = (Math.min(100, Math.max(0, value)) / 100) * CIRCUMFERENCE;
@@ -17,20 +24,8 @@ export function ProgressRing({ value }: { value: number }) {
       data-value={value}
       className="shrink-0"
     >
-      <circle
-        cx="20"
-        cy="20"
-        r={RADIUS}
-        fill="none"
-        strokeWidth="5"
-        className="stroke-slate-200 dark:stroke-slate-700"
-      />
-      <circle
-        cx="20"
-        cy="20"
-        r={RADIUS}
-        fill="none"
-        strokeWidth="5"
+      <Ring className="stroke-slate-200 dark:stroke-slate-700" />
+      <Ring
         strokeLinecap="round"
         strokeDasharray={`${filled} ${CIRCUMFERENCE}`}
         transform="rotate(-90 20 20)"

@@ -8,6 +8,9 @@ export type JobStatus = "running" | "complete" | "failed" | "cancelled" | "inter
 
 export type StoredFrame = { seq: number; event: string; data: string };
 
+/** A frame and the job it belongs to. */
+export type JobFrameRow = StoredFrame & { jobId: string };
+
 export type JobRecord = {
   id: string;
   ticketId: string;
@@ -49,6 +52,12 @@ export async function appendFrames(jobId: string, frames: StoredFrame[]): Promis
   });
 }
 
+/** Frames of any number of jobs, in one statement. */
+export async function appendFramesOfJobs(rows: JobFrameRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await getDb().generationFrame.createMany({ data: rows });
+}
+
 /** The job's frames after `afterSeq`, in order. */
 export async function framesAfter(jobId: string, afterSeq: number): Promise<StoredFrame[]> {
   return getDb().generationFrame.findMany({
@@ -67,17 +76,20 @@ export async function lastFrameOf(jobId: string): Promise<StoredFrame | null> {
   });
 }
 
-/** Extends a running job's lease; says whether someone asked to cancel it, and when it was last read. */
-export async function renewJobLease(
-  id: string,
+/**
+ * Extends the leases of running jobs, in one statement; says for each job still running
+ * whether someone asked to cancel it, and when it was last read.
+ */
+export async function renewJobLeases(
+  ids: string[],
   leaseUntil: Date,
-): Promise<{ cancelRequested: boolean; lastReadAt: Date } | null> {
-  const updated = await getDb().generationJob.updateManyAndReturn({
-    where: { id, status: "running" },
+): Promise<{ id: string; cancelRequested: boolean; lastReadAt: Date }[]> {
+  if (ids.length === 0) return [];
+  return getDb().generationJob.updateManyAndReturn({
+    where: { id: { in: ids }, status: "running" },
     data: { leaseUntil },
-    select: { cancelRequested: true, lastReadAt: true },
+    select: { id: true, cancelRequested: true, lastReadAt: true },
   });
-  return updated[0] ?? null;
 }
 
 export async function finishJob(
@@ -106,14 +118,16 @@ export async function noteJobRead(id: string, at = new Date()): Promise<void> {
 /**
  * Marks running jobs whose lease ran out (their process died) as interrupted, and
  * returns them with their last frame number, so the caller can write their last frame
- * and give back their tickets. Each such job is returned to exactly one caller.
+ * and give back their tickets. Each such job is returned to exactly one caller. Jobs in
+ * `alive` are running in the caller's own process, whatever their lease says.
  */
 export async function interruptDeadJobs(
   now = new Date(),
+  alive: string[] = [],
 ): Promise<{ id: string; ticketId: string; lastSeq: number }[]> {
   const db = getDb();
   const dead = await db.generationJob.updateManyAndReturn({
-    where: { status: "running", leaseUntil: { lt: now } },
+    where: { status: "running", leaseUntil: { lt: now }, id: { notIn: alive } },
     data: { status: "interrupted", finishedAt: now },
     select: { id: true, ticketId: true },
   });

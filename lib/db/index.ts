@@ -21,18 +21,20 @@ export {
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
   appendFrames,
+  appendFramesOfJobs,
   createJob,
   deleteFinishedJobs,
   findJob,
   finishJob,
   framesAfter,
   interruptDeadJobs,
+  type JobFrameRow,
   type JobRecord,
   type JobStatus,
   lastFrameOf,
   listRunningJobsForUser,
   noteJobRead,
-  renewJobLease,
+  renewJobLeases,
   requestJobCancel,
   type StoredFrame,
 } from "./generation-jobs";
@@ -55,6 +57,17 @@ export {
   updateLearningPathForUser,
   updateLearningPathProgress,
 } from "./learning-paths";
+export {
+  findPathToAdapt,
+  findPathVersion,
+  listPathVersions,
+  type PathVersion,
+  type SavedChange,
+  saveAdaptedPath,
+  undoPathChange,
+  VERSION_KINDS,
+  type VersionKind,
+} from "./path-versions";
 export {
   clearSignInFailures,
   countSignInFailureUnlessRefused,

@@ -15,13 +15,20 @@ import {
   type JobStatus,
   lastFrameOf,
   noteJobRead,
-  renewJobLease,
   requestJobCancel,
   type StoredFrame,
 } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { frameData } from "@/lib/sse/encode";
 import type { FailureEvent, GenerationEvent, Stage } from "@/lib/sse/events";
+import { createFrameRecorder, type FrameRecorder } from "./frame-recorder";
+import {
+  createJobLeases,
+  type JobLeases,
+  LEASE_MS,
+  type LeaseState,
+  RENEW_EVERY_MS,
+} from "./job-leases";
 import type { GenerationLogger } from "./logger";
 import { type GenerationTicket, ticketRefunded } from "./quota";
 
@@ -32,9 +39,6 @@ import { type GenerationTicket, ticketRefunded } from "./quota";
 // job renews a lease while it runs; a job whose process died is noticed when its lease
 // runs out and is marked interrupted, its ticket given back.
 
-/** How long a lease lasts, and how often a running job renews it. */
-const LEASE_MS = 15_000;
-const RENEW_EVERY_MS = 5_000;
 /** A guest's job with no reader for this long is stopped: nobody would read the path. */
 export const GUEST_READERLESS_MS = 30_000;
 /** Finished jobs (and their frames) are deleted after an hour. */
@@ -56,10 +60,22 @@ type LiveJob = {
   changed: Promise<void>;
 };
 
-const globalForJobs = globalThis as unknown as { generationJobs?: Map<string, LiveJob> };
+const globalForJobs = globalThis as unknown as {
+  generationJobs?: Map<string, LiveJob>;
+  generationFrameRecorder?: FrameRecorder;
+  generationJobLeases?: JobLeases;
+};
 globalForJobs.generationJobs ??= new Map();
+globalForJobs.generationFrameRecorder ??= createFrameRecorder();
+globalForJobs.generationJobLeases ??= createJobLeases();
 /** Jobs running in this process (kept on globalThis: the dev server reloads modules). */
 const liveJobs = globalForJobs.generationJobs;
+/** Where every job of this process stores its frames, and who renews their leases. */
+const frameRecorder = globalForJobs.generationFrameRecorder;
+const leases = globalForJobs.generationJobLeases;
+
+/** How many jobs this process is running (their frames are kept in memory until they end). */
+export const liveJobCount = () => liveJobs.size;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest();
 
@@ -73,6 +89,8 @@ export async function startJob(options: {
   logger: GenerationLogger;
   userId?: string;
   ticket: GenerationTicket;
+  /** A cancelled job is never counted (an adaptation: cancelling leaves nothing behind). */
+  cancelIsFree?: boolean;
   generate: (
     signal: AbortSignal,
     onSaved: (pathId: string) => void,
@@ -123,8 +141,11 @@ async function runJob(
   options: Parameters<typeof startJob>[0],
 ): Promise<void> {
   const { logger, userId, ticket } = options;
-  const writer = frameWriter(id, logger);
-  const lease = setInterval(() => void keepLease(id, job, userId), RENEW_EVERY_MS);
+  const record = (frame: JobFrame) => {
+    job.frames.push(frame);
+    frameRecorder.record({ jobId: id, ...frame }, logger);
+  };
+  leases.hold(id, (state) => onLeaseRenewed(job, userId, state));
   let savedPathId: string | undefined;
   let last: GenerationEvent | undefined;
   let milestoneSeen = false;
@@ -135,85 +156,40 @@ async function runJob(
     for await (const event of events) {
       last = event;
       if (event.type === "progress" && event.milestone) milestoneSeen = true;
-      const frame = {
+      record({
         seq: job.frames.length + 1,
         event: event.type,
         data: frameData(job.frames.length === 0 ? { ...event, generationId: id } : event),
-      };
-      job.frames.push(frame);
-      writer.add(frame);
+      });
       publish(job);
     }
   } finally {
-    clearInterval(lease);
+    leases.release(id);
     const status: Exclude<JobStatus, "running"> =
       last?.type === "done" ? "complete" : last?.type === "error" ? "failed" : "cancelled";
     const code = last?.type === "error" ? last.code : undefined;
     if (status === "cancelled") {
       // Readers still following (another tab, a resume) learn that it ended.
       const reached = last?.type === "progress" ? last : undefined;
-      const frame = lastFrame(
-        job.frames.length + 1,
-        "cancelled",
-        reached?.stage,
-        reached?.progress,
-      );
-      job.frames.push(frame);
-      writer.add(frame);
+      record(lastFrame(job.frames.length + 1, "cancelled", reached?.stage, reached?.progress));
     }
     // Readers on other instances and resumes rely on every frame being stored first.
-    await writer.flushed();
+    await frameRecorder.flushed();
     await finishJob(id, status, savedPathId);
     job.ended = true;
     liveJobs.delete(id);
     publish(job);
-    await ticket.finish(ticketRefunded({ status, code, milestoneSeen }));
+    const counted = milestoneSeen && !options.cancelIsFree;
+    await ticket.finish(ticketRefunded({ status, code, milestoneSeen: counted }));
   }
 }
 
-/**
- * Writes frames in order; frames that arrive while a write is under way go in one batch.
- * A batch starts after the current turn of the event loop, so readers waiting on this
- * process have the frame on their sockets first: the write's query work (Prisma's
- * compiler, and the embedded engine itself) runs on this same thread and would otherwise
- * delay every live frame by its cost (bench figure 3: p50 1.4 -> 6.3 ms).
- */
-function frameWriter(jobId: string, logger: GenerationLogger) {
-  let pending: JobFrame[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async (): Promise<void> => {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      await appendFrames(jobId, batch).catch((error: unknown) => {
-        logger.error("frames not stored", { detail: String(error), frames: batch.length });
-      });
-    }
-  };
-  return {
-    add(frame: JobFrame) {
-      pending.push(frame);
-      if (pending.length === 1) writing = writing.then(afterReaders).then(flush);
-    },
-    flushed: () => writing.then(flush),
-  };
-}
-
-/** Settles after the event loop's current turn (readers' socket writes included). */
-const afterReaders = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Renews the lease; stops the job if someone asked to cancel it or a guest's job lost its readers. */
-async function keepLease(id: string, job: LiveJob, userId: string | undefined) {
-  try {
-    const state = await renewJobLease(id, new Date(Date.now() + LEASE_MS));
-    if (!state) return;
-    if (state.cancelRequested) job.controller.abort(new AppError("cancelled"));
-    const lastRead = Math.max(job.lastReaderLeftAt, state.lastReadAt.getTime());
-    if (!userId && job.readers === 0 && Date.now() - lastRead > GUEST_READERLESS_MS) {
-      job.controller.abort(new AppError("cancelled", { detail: "no reader left" }));
-    }
-  } catch {
-    // A missed renewal is retried at the next tick; the lease outlasts two of them.
+/** Stops the job if someone asked to cancel it or a guest's job lost its readers. */
+function onLeaseRenewed(job: LiveJob, userId: string | undefined, state: LeaseState) {
+  if (state.cancelRequested) job.controller.abort(new AppError("cancelled"));
+  const lastRead = Math.max(job.lastReaderLeftAt, state.lastReadAt.getTime());
+  if (!userId && job.readers === 0 && Date.now() - lastRead > GUEST_READERLESS_MS) {
+    job.controller.abort(new AppError("cancelled", { detail: "no reader left" }));
   }
 }
 
@@ -371,7 +347,9 @@ export async function sweepExpired(now = new Date()): Promise<void> {
  * it found.
  */
 export async function sweepDeadJobs(): Promise<number> {
-  const found = await interruptDeadJobs();
+  // A job running here is alive even if its lease ran out (renewals late on a
+  // saturated thread): marking it interrupted would end it for its readers while it runs.
+  const found = await interruptDeadJobs(new Date(), [...liveJobs.keys()]);
   for (const dead of found) {
     const [last] = await framesAfter(dead.id, dead.lastSeq - 1);
     const reached = last ? (JSON.parse(last.data) as Partial<FailureEvent>) : {};

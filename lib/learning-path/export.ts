@@ -1,10 +1,55 @@
 import { createEvents, type EventAttributes } from "ics";
+import { z } from "zod";
 import { markdownLink, markdownText as md, oneLine } from "./markdown-text";
 import type { LearningPath, Milestone, ScheduleWeek } from "./path-schema";
+import { startDateSchema } from "./start-date";
 
-// Exports of a saved path: Markdown to read or print, JSON to keep, and a calendar with
-// one all-day event per week of the schedule, starting on the date the learner picks.
-// Every piece of the path's text is written as text (escaped), never as markup.
+// Exports of a path: Markdown to read or print, JSON to keep, and a calendar with one
+// all-day event per week of the schedule, starting on the date the learner picks.
+// Every piece of the path's text is written as text (escaped), never as markup. Client
+// safe: the server sends a saved path's exports, a guest's browser builds its own.
+
+/** What a learner asks for: a format, and for the calendar the day week 1 starts. */
+export const pathExportRequestSchema = z.discriminatedUnion("format", [
+  z.object({ format: z.literal("md") }),
+  z.object({ format: z.literal("json") }),
+  z.object({ format: z.literal("ics"), start: startDateSchema }),
+]);
+export type PathExportRequest = z.infer<typeof pathExportRequestSchema>;
+
+/** One exported file: its name, its media type (UTF-8 text) and its contents. */
+export type PathExportFile = { fileName: string; mediaType: string; body: string };
+
+/** The path's title as a file name: lower-case ASCII words joined by hyphens. */
+export function exportFileName(title: string, extension: string): string {
+  const slug =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "learning-path";
+  return `${slug}.${extension}`;
+}
+
+/**
+ * The file a request asks for. `uidPrefix` keeps a calendar's event ids the same from
+ * one export of a path to the next, so a re-import updates the events, not doubles them.
+ */
+export function exportLearningPath(
+  path: LearningPath,
+  request: PathExportRequest,
+  uidPrefix: string,
+): PathExportFile {
+  const file = (extension: string, mediaType: string, body: string) => ({
+    fileName: exportFileName(path.title, extension),
+    mediaType,
+    body,
+  });
+  if (request.format === "md") return file("md", "text/markdown", learningPathToMarkdown(path));
+  if (request.format === "json")
+    return file("json", "application/json", JSON.stringify(path, null, 2));
+  return file("ics", "text/calendar", learningPathToIcs(path, request.start, uidPrefix));
+}
 
 const weeks = (start: number, end: number) =>
   start === end ? `Week ${start}` : `Weeks ${start}-${end}`;

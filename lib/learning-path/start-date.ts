@@ -5,6 +5,10 @@ import { z } from "zod";
 
 const DAY_MS = 86_400_000;
 
+/** The first and last days a start date may be (the date inputs' min and max too). */
+export const START_DATE_MIN = "1970-01-01";
+export const START_DATE_MAX = "2100-12-31";
+
 /**
  * A real calendar day between 1970 and 2100, as YYYY-MM-DD: a path's start and a
  * calendar export's first day. Four-digit years that the ics format and calendar apps
@@ -18,10 +22,11 @@ export const startDateSchema = z
     // Round-tripping rejects days that do not exist, such as 2026-02-30.
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
   }, "Choose a start date that exists")
-  .refine((text) => {
-    const year = Number(text.slice(0, 4));
-    return year >= 1970 && year <= 2100;
-  }, "Choose a start date between 1970 and 2100");
+  // Same-length YYYY-MM-DD strings compare as the days they name.
+  .refine(
+    (text) => text >= START_DATE_MIN && text <= START_DATE_MAX,
+    "Choose a start date between 1970 and 2100",
+  );
 
 /** Whole days from one calendar day to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

@@ -1,7 +1,7 @@
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareTestDatabase } from "../support/database";
 import { TEST_AUTH_SECRET } from "../support/session";
+import { SIGN_IN_ORIGIN, signInWithCredentials, TEST_PASSWORD } from "../support/sign-in";
 
 // Issue 11, finding 5, at Auth.js's own sign-in endpoint: a `callbackUrl` with a control
 // character (or one a header cannot carry) made the redirect throw, and the visitor got
@@ -21,31 +21,12 @@ beforeAll(async () => {
   db = await import("@/lib/db");
 }, 120_000);
 
-const ORIGIN = "http://localhost:3000";
-const PASSWORD = "correct horse battery";
+const ORIGIN = SIGN_IN_ORIGIN;
+const PASSWORD = TEST_PASSWORD;
 
 /** A credentials sign-in as the browser makes it, with this callbackUrl. */
-async function signInWith(email: string, callbackUrl: string) {
-  const csrf = await auth.handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .join("; ");
-  const response = await auth.handlers.POST(
-    new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-      body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl }),
-    }),
-  );
-  return {
-    location: response.headers.get("location"),
-    sessionSet: response.headers
-      .getSetCookie()
-      .some((header) => header.startsWith("authjs.session-token=")),
-  };
-}
+const signInWith = (email: string, callbackUrl: string) =>
+  signInWithCredentials(auth.handlers, { email, password: PASSWORD, callbackUrl });
 
 describe("Auth.js's sign-in endpoint and callbackUrl", () => {
   it("signs in and lands on the default page when the target holds a control character", async () => {

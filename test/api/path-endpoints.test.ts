@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
-import { collectEvents, request as learningRequest } from "../support/collect";
 import { prepareTestDatabase } from "../support/database";
+import { offlineSamplePath, userWithSavedPath } from "../support/saved-path";
 import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
 
 // Progress and guest-save endpoints: owner-only (404 otherwise), signed-in only, same-site only.
@@ -27,22 +26,13 @@ beforeAll(async () => {
   pathRoute = await import("@/app/api/paths/[id]/route");
   exportRoute = await import("@/app/api/paths/[id]/export/route");
   shareRoute = await import("@/app/api/paths/[id]/share/route");
-  const done = (
-    await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
-  ).at(-1);
-  if (done?.type !== "done") throw new Error("no path");
-  samplePath = done.path;
+  samplePath = await offlineSamplePath();
 });
 afterAll(() => fake.close());
 
 const cookieFor = (userId: string) => sessionCookie(userId);
 
-async function newUserWithPath() {
-  const user = await db.createPasswordUser(`u-${Math.random()}@example.test`, undefined, "x");
-  if (!user) throw new Error("no user");
-  const id = await db.saveLearningPath(user.id, learningRequest(), samplePath, { generationMs: 1 });
-  return { userId: user.id, pathId: id };
-}
+const newUserWithPath = () => userWithSavedPath(db, samplePath);
 
 function patch(pathId: string, body: unknown, headers: Record<string, string>) {
   return progressRoute.PATCH(

@@ -1,8 +1,8 @@
 import bcrypt from "bcryptjs";
-import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareTestDatabase } from "../support/database";
 import { TEST_AUTH_SECRET } from "../support/session";
+import { SIGN_IN_ORIGIN, signInWithCredentials, TEST_PASSWORD } from "../support/sign-in";
 
 // README, "Accounts": sign-in answers alike for an unknown email and a wrong password and
 // takes the same time for both; 5 failures from one address stop that address for 15
@@ -25,8 +25,8 @@ beforeAll(async () => {
   // A new migrated database costs seconds of CPU on a busy machine.
 }, 120_000);
 
-const ORIGIN = "http://localhost:3000";
-const PASSWORD = "correct horse battery";
+const ORIGIN = SIGN_IN_ORIGIN;
+const PASSWORD = TEST_PASSWORD;
 
 async function createUser(): Promise<{ email: string; passwordHash: string }> {
   const email = `user-${crypto.randomUUID()}@example.test`;
@@ -37,33 +37,17 @@ async function createUser(): Promise<{ email: string; passwordHash: string }> {
 
 type Attempt = { signedIn: boolean; code: string | null; location: string };
 
-/** One credentials sign-in, as the browser makes it: fetch a CSRF token, then post. */
+/** One credentials sign-in, as the browser makes it, from the address `from`. */
 async function signIn(email: string, password: string, from = "192.0.2.1"): Promise<Attempt> {
-  const csrf = await auth.handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .join("; ");
-  const response = await auth.handlers.POST(
-    new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        cookie,
-        "x-forwarded-for": from,
-      },
-      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/paths" }),
-    }),
+  const { location, sessionSet } = await signInWithCredentials(
+    auth.handlers,
+    { email, password, callbackUrl: "/paths" },
+    { "x-forwarded-for": from },
   );
-  const location = response.headers.get("location") ?? "";
-  const sessionSet = response.headers
-    .getSetCookie()
-    .some((header) => header.startsWith("authjs.session-token="));
   return {
     signedIn: sessionSet && location === `${ORIGIN}/paths`,
-    code: new URL(location, ORIGIN).searchParams.get("code"),
-    location,
+    code: new URL(location ?? "", ORIGIN).searchParams.get("code"),
+    location: location ?? "",
   };
 }
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LearningPath } from "@/lib/learning-path/path-schema";
-import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
 import { type FakeOpenAi, startFakeOpenAi } from "../fake-openai/server";
-import { collectEvents, request as learningRequest } from "../support/collect";
 import { prepareTestDatabase } from "../support/database";
-import { sessionCookie, TEST_AUTH_SECRET } from "../support/session";
+import { offlineSamplePath, userWithSavedPath } from "../support/saved-path";
+import { TEST_AUTH_SECRET } from "../support/session";
 
 // Issue 11, finding 1: text with NUL or a lone surrogate made all three paid model calls
 // and then failed to save (an `internal` frame, the generation counted), and gave 500 on
@@ -34,11 +33,7 @@ beforeAll(async () => {
   pathRoute = await import("@/app/api/paths/[id]/route");
   shareRoute = await import("@/app/api/paths/[id]/share/route");
   exportRoute = await import("@/app/api/paths/[id]/export/route");
-  const done = (
-    await collectEvents(new OfflineProvider(), learningRequest({ durationWeeks: 4 }))
-  ).at(-1);
-  if (done?.type !== "done") throw new Error("no path");
-  samplePath = done.path;
+  samplePath = await offlineSamplePath();
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
@@ -55,12 +50,7 @@ async function rowCounts() {
   };
 }
 
-async function newUserWithPath() {
-  const user = await db.createPasswordUser(`u-${Math.random()}@example.test`, undefined, "x");
-  if (!user) throw new Error("no user");
-  const pathId = await db.saveLearningPath(user.id, learningRequest(), samplePath, {});
-  return { userId: user.id, pathId, cookie: await sessionCookie(user.id) };
-}
+const newUserWithPath = () => userWithSavedPath(db, samplePath);
 
 const send = (url: string, method: string, cookie: string, body: unknown) =>
   new Request(`http://localhost${url}`, {

@@ -9,11 +9,11 @@ const log: string[] = [];
 
 vi.mock("@/lib/db", () => ({
   createJob: async () => {},
-  appendFrames: async (_jobId: string, frames: Array<{ seq: number }>) => {
+  appendFramesOfJobs: async (frames: Array<{ seq: number }>) => {
     for (const frame of frames) log.push(`stored ${frame.seq}`);
   },
   finishJob: async () => {},
-  renewJobLease: async () => null,
+  renewJobLeases: async () => [],
 }));
 
 const { startJob, followJob } = await import("@/lib/generation/jobs");

@@ -23,8 +23,6 @@ export default async function MyPathsPage() {
       createdAt: path.createdAt.toISOString(),
     }),
   );
-  const active = paths.filter((path) => !path.archived);
-  const archived = paths.filter((path) => path.archived);
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -40,43 +38,55 @@ export default async function MyPathsPage() {
       <RunningGenerations
         jobs={running.map((job) => ({ id: job.id, createdAt: job.createdAt.toISOString() }))}
       />
-      {paths.length === 0 ? (
-        <div
-          className="mt-8 rounded-2xl bg-white dark:bg-slate-900 p-8 text-center shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
-          data-testid="no-paths"
-        >
-          <p className="text-slate-600 dark:text-slate-300">You have no saved paths yet.</p>
-          <Link
-            href="/"
-            className="mt-4 inline-block rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-5 py-2.5 font-semibold text-slate-900"
+      {paths.length === 0 ? <NoSavedPaths /> : <SavedPathLists paths={paths} />}
+    </div>
+  );
+}
+
+/** The empty dashboard: a way to the form instead of an empty list. */
+function NoSavedPaths() {
+  return (
+    <div
+      className="mt-8 rounded-2xl bg-white dark:bg-slate-900 p-8 text-center shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
+      data-testid="no-paths"
+    >
+      <p className="text-slate-600 dark:text-slate-300">You have no saved paths yet.</p>
+      <Link
+        href="/"
+        className="mt-4 inline-block rounded-xl bg-gradient-to-r from-brand-from to-brand-to px-5 py-2.5 font-semibold text-slate-900"
+      >
+        Create your first learning path
+      </Link>
+    </div>
+  );
+}
+
+/** The paths being followed, then the archived ones under their own heading. */
+function SavedPathLists({ paths }: { paths: SavedPathListing[] }) {
+  const active = paths.filter((path) => !path.archived);
+  const archived = paths.filter((path) => path.archived);
+  return (
+    <>
+      <ul className="mt-6 space-y-3" data-testid="saved-paths">
+        {active.map((path) => (
+          <SavedPathItem key={path.id} path={path} />
+        ))}
+      </ul>
+      {archived.length > 0 && (
+        <section className="mt-10" aria-labelledby="archived-heading">
+          <h2
+            id="archived-heading"
+            className="text-xl font-semibold text-slate-600 dark:text-slate-300"
           >
-            Create your first learning path
-          </Link>
-        </div>
-      ) : (
-        <>
-          <ul className="mt-6 space-y-3" data-testid="saved-paths">
-            {active.map((path) => (
+            Archived
+          </h2>
+          <ul className="mt-3 space-y-3 opacity-80" data-testid="archived-paths">
+            {archived.map((path) => (
               <SavedPathItem key={path.id} path={path} />
             ))}
           </ul>
-          {archived.length > 0 && (
-            <section className="mt-10" aria-labelledby="archived-heading">
-              <h2
-                id="archived-heading"
-                className="text-xl font-semibold text-slate-600 dark:text-slate-300"
-              >
-                Archived
-              </h2>
-              <ul className="mt-3 space-y-3 opacity-80" data-testid="archived-paths">
-                {archived.map((path) => (
-                  <SavedPathItem key={path.id} path={path} />
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
+        </section>
       )}
-    </div>
+    </>
   );
 }

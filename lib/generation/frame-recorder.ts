@@ -1,0 +1,85 @@
+import "server-only";
+import { appendFramesOfJobs, type JobFrameRow } from "@/lib/db";
+import type { GenerationLogger } from "./logger";
+
+// Every job running in this process records its frames through one recorder, which
+// writes whatever arrived within a short window in one statement, for all jobs at once.
+// A database statement costs the one server thread several milliseconds of CPU (Prisma's
+// query compiler and, on the embedded engine, PostgreSQL itself run on it), and a
+// generation has ~15 frames: written one batch per job and frame, 1,000 concurrent
+// streams meant thousands of statements a second queued in front of every live frame.
+// Live readers on this process never wait for the write (they read the job's frames in
+// memory); readers on other instances poll every 250 ms, so a window of FRAME_WINDOW_MS
+// adds at most that much to what they see. A job's end waits for its frames to be
+// stored (`flushed`), so a finished job's frames are all in the database.
+
+/** How long recorded frames wait to be written together. */
+export const FRAME_WINDOW_MS = 100;
+
+type Pending = { row: JobFrameRow; logger: GenerationLogger };
+
+export type FrameRecorder = {
+  /** Queues a frame for the next write. */
+  record(row: JobFrameRow, logger: GenerationLogger): void;
+  /** Settles once every frame recorded so far has been written (or its failure logged). */
+  flushed(): Promise<void>;
+};
+
+export function createFrameRecorder(
+  write: (rows: JobFrameRow[]) => Promise<void> = appendFramesOfJobs,
+  windowMs = FRAME_WINDOW_MS,
+): FrameRecorder {
+  let pending: Pending[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      await writeBatch(write, batch);
+    }
+  };
+  return {
+    record(row, logger) {
+      pending.push({ row, logger });
+      if (pending.length === 1) writing = writing.then(() => waitFor(windowMs)).then(flush);
+    },
+    flushed: () => writing.then(flush),
+  };
+}
+
+/**
+ * One statement for the whole batch. If it fails, each job's frames are tried on their
+ * own, so one job's bad frame (say a sequence number a sweep already used) does not
+ * cost other jobs theirs; what still fails is logged on its job.
+ */
+async function writeBatch(write: (rows: JobFrameRow[]) => Promise<void>, batch: Pending[]) {
+  try {
+    await write(batch.map((entry) => entry.row));
+    return;
+  } catch (error) {
+    if (new Set(batch.map((entry) => entry.row.jobId)).size === 1) {
+      return logFailure(batch, error);
+    }
+  }
+  const byJob = new Map<string, Pending[]>();
+  for (const entry of batch) {
+    const entries = byJob.get(entry.row.jobId);
+    if (entries) entries.push(entry);
+    else byJob.set(entry.row.jobId, [entry]);
+  }
+  for (const entries of byJob.values()) {
+    await write(entries.map((entry) => entry.row)).catch((error: unknown) =>
+      logFailure(entries, error),
+    );
+  }
+}
+
+function logFailure(entries: Pending[], error: unknown) {
+  entries[0]?.logger.error("frames not stored", {
+    detail: String(error),
+    frames: entries.length,
+  });
+}
+
+/** After `ms`, and never before the event loop's current turn (readers' socket writes) is done. */
+const waitFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
