@@ -6,6 +6,7 @@ import { auth } from "@/lib/auth";
 import { SKILL_CATALOG } from "@/lib/catalog/skills";
 import { env } from "@/lib/env";
 import { ticketsLeftToday } from "@/lib/generation";
+import { prefillFromQuery } from "@/lib/learning-path/prefill";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ const watchSchema = z.string().regex(/^[\w-]{1,100}$/);
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const userId = (await auth())?.user?.id;
   // Only a signed-in user can watch by id (their session proves the job is theirs).
-  const watch = watchSchema.safeParse((await searchParams).watch);
+  const query = await searchParams;
+  const watch = watchSchema.safeParse(query.watch);
   const watchJobId = userId && watch.success ? watch.data : undefined;
   const ticketsLeft = await ticketsLeftToday({ headers: await headers(), userId });
   return (
@@ -35,6 +37,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           ticketsLeft={ticketsLeft}
           signedIn={Boolean(userId)}
           watchJobId={watchJobId}
+          prefill={prefillFromQuery(query)}
         />
       </div>
     </div>

@@ -6,6 +6,7 @@ import type { GeneratedPath } from "@/lib/browser-api";
 import type { FieldIssue } from "@/lib/errors/field-issues";
 import type { TicketsLeft } from "@/lib/generation";
 import { saveGuestPath } from "@/lib/guest/storage";
+import type { PrefilledAnswers } from "@/lib/learning-path/prefill";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { GenerationProgressDialog } from "./generation-progress-dialog";
 import { GenerationsLeft } from "./generations-left";
@@ -24,6 +25,8 @@ type Props = {
   signedIn: boolean;
   /** A running job of this signed-in user to watch (`/?watch=<id>`, linked from /paths). */
   watchJobId?: string;
+  /** Answers a link carried (`/?topic=…`, from a shared path's "Make my own"). */
+  prefill?: PrefilledAnswers;
 };
 
 /** Today's count as last told by the server; a null answer (not told) keeps the last one. */
@@ -78,7 +81,7 @@ function RequestError({ message }: { message: string }) {
  * On arrival it picks up a generation this tab was following (a reload, Back then
  * Forward), or the job named by `watchJobId`, and shows its dialog again.
  */
-export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: Props) {
+export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId, prefill }: Props) {
   const router = useRouter();
   const [remaining, noteRemaining] = useGenerationsLeft(ticketsLeft);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -117,7 +120,7 @@ export function LearningPathForm({ skills, ticketsLeft, signedIn, watchJobId }: 
           key={resumedRequest ? "resumed" : "new"}
           skills={skills}
           issues={issues}
-          initial={resumedRequest}
+          initial={resumedRequest ?? prefill}
         />
         <LiveProgressToggle />
         {error && <RequestError message={error} />}

@@ -13,15 +13,18 @@ import { Section, TextList } from "./learning-path-view/section";
 export function LearningPathView({
   path,
   controls,
+  goalsHeading = "Your goals",
 }: {
   path: LearningPath;
   controls?: LearningPathControls;
+  /** Whose goals they are, said to the reader: a shared page's visitor did not set them. */
+  goalsHeading?: string;
 }) {
   return (
     <article className="space-y-6" data-testid="learning-path">
       <PathHeader path={path} extra={controls?.header} />
       {path.goals.length > 0 && (
-        <Section title="Your goals" id="goals-heading">
+        <Section title={goalsHeading} id="goals-heading">
           <TextList items={path.goals} />
         </Section>
       )}

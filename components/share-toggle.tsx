@@ -1,22 +1,8 @@
 "use client";
 
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState } from "react";
 import { setPathSharing } from "@/lib/browser-api";
-
-const originNeverChanges = () => () => {};
-
-/**
- * This site's origin in the browser, null while rendering on the server and hydrating:
- * the hydrated page must match the server's HTML, which cannot know the origin the
- * visitor used (the link was relative there and absolute here: React error #418).
- */
-function useOrigin(): string | null {
-  return useSyncExternalStore(
-    originNeverChanges,
-    () => window.location.origin,
-    () => null,
-  );
-}
+import { useOrigin } from "./use-origin";
 
 type CopyState = "idle" | "copied" | "selected";
 

@@ -16,6 +16,7 @@ type Props = {
   path: LearningPath;
   initialProgress: PathProgress;
   shareUrl: string | null;
+  calendarFeedUrl: string | null;
   startDate: string | null;
   /** The server's today (YYYY-MM-DD, UTC), so the page and the dashboard agree. */
   today: string;
@@ -29,6 +30,7 @@ export function TrackedLearningPath({
   path,
   initialProgress,
   shareUrl,
+  calendarFeedUrl,
   today,
   ...rest
 }: Props) {
@@ -61,6 +63,7 @@ export function TrackedLearningPath({
               id={id}
               completion={completionPercent(path, progress)}
               shareUrl={shareUrl}
+              calendarFeed={{ url: calendarFeedUrl, hasStartDate: startDate !== null }}
               error={error}
               announcement={announcement}
               saving={saving}

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "@/lib/errors/field-issues";
-import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
+import type { PrefilledAnswers } from "@/lib/learning-path/prefill";
 import type { SkillOption } from "../skill-picker";
 import { ChoiceFieldset } from "./choice-fieldset";
 import { LEVEL_CHOICES, STYLE_CHOICES } from "./choices";
@@ -11,8 +11,11 @@ import { TopicField } from "./topic-field";
 type Props = {
   skills: SkillOption[];
   issues: FieldIssue[];
-  /** Answers to show instead of the defaults (a generation resumed after a reload). */
-  initial?: LearningPathRequest;
+  /**
+   * Answers to show instead of the defaults: a generation resumed after a reload, or the
+   * answers a link carried (some may be missing: their fields keep the defaults).
+   */
+  initial?: PrefilledAnswers;
 };
 
 /**

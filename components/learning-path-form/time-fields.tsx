@@ -6,7 +6,7 @@ import { errorAttributes, FieldError, issueFor } from "./field-error";
 
 type Props = {
   issues: FieldIssue[];
-  initial?: { durationWeeks: number; hoursPerWeek: number };
+  initial?: { durationWeeks?: number; hoursPerWeek?: number };
 };
 
 /** How long the path runs and how many hours a week go into it, side by side. */

@@ -1,4 +1,5 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { CalendarFeed } from "../calendar-feed";
 import { ExportLinks } from "../export-links";
 import { ShareToggle } from "../share-toggle";
 
@@ -6,6 +7,8 @@ type Props = {
   id: string;
   completion: number;
   shareUrl: string | null;
+  /** The calendar feed's URL (null while off), and whether it has weeks to show yet. */
+  calendarFeed: { url: string | null; hasStartDate: boolean };
   error: string | null;
   /** What the last milestone tick did to its resources ("Marked 3 resources done"). */
   announcement: string;
@@ -14,7 +17,15 @@ type Props = {
 };
 
 /** Under the path's title: how complete it is (weighted by hours), what a tick did, exports, sharing, and a failed save. */
-export function ProgressPanel({ id, completion, shareUrl, error, announcement, saving }: Props) {
+export function ProgressPanel({
+  id,
+  completion,
+  shareUrl,
+  calendarFeed,
+  error,
+  announcement,
+  saving,
+}: Props) {
   return (
     <div
       className="mt-5 rounded-xl bg-white dark:bg-slate-900 p-4 ring-1 ring-slate-200 dark:ring-slate-700"
@@ -35,6 +46,11 @@ export function ProgressPanel({ id, completion, shareUrl, error, announcement, s
       </p>
       <ExportLinks id={id} />
       <ShareToggle id={id} initialUrl={shareUrl} />
+      <CalendarFeed
+        id={id}
+        initialUrl={calendarFeed.url}
+        hasStartDate={calendarFeed.hasStartDate}
+      />
       {error && (
         <p
           role="status"

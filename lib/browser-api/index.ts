@@ -18,5 +18,6 @@ export {
   type SavedPathChange,
   saveGuestPathToAccount,
   saveProgressChange,
+  setPathCalendarFeed,
   setPathSharing,
 } from "./saved-paths";

@@ -44,3 +44,11 @@ export async function setPathSharing(id: string, shared: boolean): Promise<strin
   });
   return body.url;
 }
+
+/** Publishes a calendar feed under a new secret URL, or stops it; resolves with the URL (null when off). */
+export async function setPathCalendarFeed(id: string, published: boolean): Promise<string | null> {
+  const body = await callApiForJson<{ url: string | null }>(`${pathUrl(id)}/calendar-feed`, {
+    method: published ? "POST" : "DELETE",
+  });
+  return body.url;
+}

@@ -12,6 +12,12 @@ export async function findGenerationRun(requestId: string) {
   return getDb().generationRun.findUnique({ where: { requestId } });
 }
 
+export {
+  type CalendarFeedSource,
+  findCalendarFeedSource,
+  findCalendarFeedToken,
+  setCalendarFeed,
+} from "./calendar-feeds";
 export { getDb as getDbForAuthAdapter } from "./client";
 export {
   appendFrames,

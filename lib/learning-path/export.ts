@@ -144,18 +144,30 @@ const calendarText = (text: string) =>
 
 /**
  * An iCalendar file with one all-day, week-long event per schedule week. `start` is a
- * date checked by startDateSchema (./start-date.ts).
+ * date checked by startDateSchema (./start-date.ts); without one (a calendar feed of a
+ * path whose start is not set yet) the calendar is valid but has no events, so an app
+ * that subscribed keeps it and shows the weeks once a start date is chosen.
  */
-export function learningPathToIcs(path: LearningPath, start: string, uidPrefix: string): string {
+export function learningPathToIcs(
+  path: LearningPath,
+  start: string | null,
+  uidPrefix: string,
+): string {
+  const header = { productId: "ai-learning-path-generator", calName: calendarName(path.title) };
+  const events = start ? weekEvents(path, start, uidPrefix) : [];
+  const { error, value } = createEvents(events, header);
+  if (error || !value) throw error ?? new Error("calendar could not be built");
+  return value;
+}
+
+function weekEvents(path: LearningPath, start: string, uidPrefix: string): EventAttributes[] {
   const [year, month, date] = start.split("-").map(Number) as [number, number, number];
   const day = (offset: number): [number, number, number] => {
     const shifted = new Date(Date.UTC(year, month - 1, date + offset));
     return [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate()];
   };
-  const events: EventAttributes[] = path.schedule.map((week) => ({
+  return path.schedule.map((week) => ({
     uid: `${uidPrefix}-week-${week.week}@ai-learning-path`,
-    productId: "ai-learning-path-generator",
-    calName: calendarName(path.title),
     title: calendarText(`Week ${week.week}: ${oneLine(week.milestone)}`),
     description: calendarText(
       `${week.focus}\n\nAbout ${week.hours} h this week. ${oneLine(path.title)}.`,
@@ -163,7 +175,4 @@ export function learningPathToIcs(path: LearningPath, start: string, uidPrefix: 
     start: day((week.week - 1) * 7),
     end: day(week.week * 7),
   }));
-  const { error, value } = createEvents(events);
-  if (error || !value) throw error ?? new Error("calendar could not be built");
-  return value;
 }
