@@ -23,8 +23,12 @@ export function PathVersions({ versions }: { versions: PathVersion[] | null }) {
       <h2 id="versions-heading" className="text-xl font-semibold">
         Versions
       </h2>
-      {versions === null ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Loading versions…</p>
+      {versions === null || versions.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+          {versions === null
+            ? "Loading versions…"
+            : "Each change you make keeps the version before it here."}
+        </p>
       ) : (
         <ol className="mt-3 space-y-2" data-testid="path-versions">
           {versions.map((version) => (
