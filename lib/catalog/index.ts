@@ -5,5 +5,11 @@
 
 export { findCatalogSkill } from "./find-skill";
 export { pickResources, planPathResources } from "./resource-plan";
-export { isSearchLink, type SearchSubject } from "./search-links";
+export {
+  isSearchLink,
+  type SearchKind,
+  type SearchSubject,
+  STYLE_SEARCH,
+  search,
+} from "./search-links";
 export { STYLE_ORDER, suitsStyle } from "./style-fit";

@@ -10,7 +10,7 @@ import { topicForTitle } from "./skills";
 /** What a milestone is about: a short label for titles and the words to search for. */
 export type SearchSubject = { label: string; query: string };
 
-type SearchKind = "video" | "podcast" | "book" | "article" | "project";
+export type SearchKind = "video" | "podcast" | "book" | "article" | "project";
 
 const SEARCHES: Record<SearchKind, (q: string, label: string) => Resource> = {
   video: (q, label) => ({
@@ -52,14 +52,15 @@ const SEARCHES: Record<SearchKind, (q: string, label: string) => Resource> = {
 };
 
 /** The search that gives a learner of each style something to watch, hear, read or do. */
-const STYLE_SEARCH: Record<LearningStyle, SearchKind> = {
+export const STYLE_SEARCH: Record<LearningStyle, SearchKind> = {
   visual: "video",
   auditory: "podcast",
   reading: "book",
   kinesthetic: "project",
 };
 
-function search(kind: SearchKind, subject: SearchSubject): Resource {
+/** A search of one kind about the subject. */
+export function search(kind: SearchKind, subject: SearchSubject): Resource {
   return SEARCHES[kind](encodeURIComponent(subject.query), topicForTitle(subject.label));
 }
 

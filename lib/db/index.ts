@@ -50,6 +50,17 @@ export {
   updateLearningPathProgress,
 } from "./learning-paths";
 export {
+  findPathToAdapt,
+  findPathVersion,
+  listPathVersions,
+  type PathVersion,
+  type SavedChange,
+  saveAdaptedPath,
+  undoPathChange,
+  VERSION_KINDS,
+  type VersionKind,
+} from "./path-versions";
+export {
   clearSignInFailures,
   countSignInFailureUnlessRefused,
   type FailureCounter,

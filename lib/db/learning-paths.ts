@@ -42,6 +42,8 @@ export async function saveLearningPath(
       completionTokens: stats.completionTokens,
       generationMs: stats.generationMs,
       startDate: startDate ? dayAsDate(startDate) : undefined,
+      // Version 1: what an undo can go back to once the path has been adapted.
+      versions: { create: { number: 1, kind: "generated", summary: "Generated", path } },
     },
     select: { id: true },
   });

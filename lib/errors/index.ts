@@ -47,6 +47,11 @@ const ERRORS = {
     status: 429,
     message: "You already have as many generations running as allowed. Let one finish first.",
   },
+  path_changed: {
+    status: 409,
+    message: "This path changed while it was being adapted. Please look at it and try again.",
+  },
+  nothing_to_undo: { status: 409, message: "There is no change to undo." },
   cancelled: { status: 499, message: "Generation was cancelled." },
   interrupted: {
     status: 503,

@@ -11,6 +11,12 @@ import { generateLearningPath } from "./pipeline";
 import { type Asker, claimTicketFor, type GenerationTicket } from "./quota";
 
 export {
+  type PreparedAdaptation,
+  prepareRegeneration,
+  prepareReplan,
+  startAdaptationJob,
+} from "./adaptation";
+export {
   cancelJob,
   findOwnJob,
   followAsStarter,

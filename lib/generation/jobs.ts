@@ -73,6 +73,8 @@ export async function startJob(options: {
   logger: GenerationLogger;
   userId?: string;
   ticket: GenerationTicket;
+  /** A cancelled job is never counted (an adaptation: cancelling leaves nothing behind). */
+  cancelIsFree?: boolean;
   generate: (
     signal: AbortSignal,
     onSaved: (pathId: string) => void,
@@ -167,7 +169,8 @@ async function runJob(
     job.ended = true;
     liveJobs.delete(id);
     publish(job);
-    await ticket.finish(ticketRefunded({ status, code, milestoneSeen }));
+    const counted = milestoneSeen && !options.cancelIsFree;
+    await ticket.finish(ticketRefunded({ status, code, milestoneSeen: counted }));
   }
 }
 

@@ -151,7 +151,7 @@ function assemble(
   return assembled.path;
 }
 
-function doneEvent(path: LearningPath, redirectUrl: string): DoneEvent {
+export function doneEvent(path: LearningPath, redirectUrl: string): DoneEvent {
   return {
     type: "done",
     stage: "complete",
@@ -163,7 +163,7 @@ function doneEvent(path: LearningPath, redirectUrl: string): DoneEvent {
   };
 }
 
-function failureEvent(error: AppError, meter: ProgressMeter): FailureEvent {
+export function failureEvent(error: AppError, meter: ProgressMeter): FailureEvent {
   return {
     type: "error",
     stage: meter.stage,

@@ -23,6 +23,8 @@ const FREE_FAILURES = new Set<ErrorCode>([
   "invalid_output",
   "interrupted",
   "internal",
+  // Another change of the same path was saved first: this one saved nothing.
+  "path_changed",
 ]);
 /** Longer than any generation may run: a ticket older than this belongs to a dead one. */
 const RUNNING_AT_MOST_MS = (MAX_GENERATION_SECONDS + 60) * 1000;

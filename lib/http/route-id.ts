@@ -11,3 +11,9 @@ export async function routeId(params: Promise<{ id: string }>): Promise<string> 
   if (!isSafeText(id)) throw new AppError("not_found");
   return id;
 }
+
+/** A position in a list (`[index]` of a route): digits only, else 404 as for a missing one. */
+export function routeIndex(text: string): number {
+  if (!/^\d{1,4}$/.test(text)) throw new AppError("not_found");
+  return Number(text);
+}

@@ -62,15 +62,28 @@ function resourcesPerMilestone(parts: PathParts): Resource[][] {
   const count = parts.curriculum.milestones.length;
   return parts.curriculum.milestones.map((_, index) => {
     const fallback = () => parts.fallbackResources(index, count);
-    const chosen = [
-      () => validResources(parts.resources[index], shown),
-      () => validResources(fallback(), shown),
-      () => validResources(parts.resources[index], new Set()),
-      () => validResources(fallback(), new Set()),
-    ].reduce<Resource[]>((found, next) => (found.length > 0 ? found : next()), []);
-    for (const resource of chosen) shown.add(resource.url);
-    return chosen;
+    return chooseResources(parts.resources[index], fallback, shown);
   });
+}
+
+/**
+ * One milestone's resources: the valid candidates whose links `shown` (earlier
+ * milestones) does not have, else fallback ones; a repeat only when nothing new is left.
+ * Adds the chosen links to `shown`.
+ */
+export function chooseResources(
+  candidates: readonly unknown[] | undefined,
+  fallback: () => unknown[],
+  shown: Set<string>,
+): Resource[] {
+  const chosen = [
+    () => validResources(candidates, shown),
+    () => validResources(fallback(), shown),
+    () => validResources(candidates, new Set()),
+    () => validResources(fallback(), new Set()),
+  ].reduce<Resource[]>((found, next) => (found.length > 0 ? found : next()), []);
+  for (const resource of chosen) shown.add(resource.url);
+  return chosen;
 }
 
 /**

@@ -48,6 +48,14 @@ export const resourcesDraftSchema = z.object({
 export const CURRICULUM_ITEMS = { path: "$.milestones.*", schema: milestoneDraftSchema };
 export const RESOURCES_ITEMS = { path: "$.milestones.*", schema: milestoneResourcesDraftSchema };
 
+/** A milestone written again in one call: its content and its resources (weeks and hours stay). */
+export const regeneratedMilestoneDraftSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  skillsGained: z.array(z.string()),
+  resources: z.array(resourceDraftSchema),
+});
+
 export const careerInsightsDraftSchema = z.object({
   relatedRoles: z.array(z.string()),
   skillsInDemand: z.array(z.string()),
@@ -63,6 +71,29 @@ export type ResourceDraft = z.infer<typeof resourceDraftSchema>;
 export type MilestoneResourcesDraft = z.infer<typeof milestoneResourcesDraftSchema>;
 export type ResourcesDraft = z.infer<typeof resourcesDraftSchema>;
 export type CareerInsightsDraft = z.infer<typeof careerInsightsDraftSchema>;
+export type RegeneratedMilestoneDraft = z.infer<typeof regeneratedMilestoneDraftSchema>;
+
+/** What "regenerate this milestone" asks of a provider. */
+export type MilestoneRegeneration = {
+  /** The saved path's request (topic, level, style, weeks, hours, goals). */
+  request: LearningPathRequest;
+  /** Every milestone's title in order, the one to replace included: it must fit between them. */
+  titles: string[];
+  /** Which milestone (0-based); its weeks and hours stay. */
+  index: number;
+  milestone: MilestoneDraft;
+  /** The learner's wish ("more hands-on", "I already know X"), if any. */
+  instruction?: string;
+};
+
+/** What "re-plan from here" asks of a provider: `count` milestones after the kept ones. */
+export type CurriculumReplan = {
+  /** The path as it will be: the new length and the new hours a week. */
+  request: LearningPathRequest;
+  /** The milestones that stay (finished, or before the re-planned weeks). */
+  kept: MilestoneDraft[];
+  count: number;
+};
 
 export type ProviderName = "openai" | "offline";
 
@@ -88,12 +119,26 @@ export interface LearningPathProvider {
     request: LearningPathRequest,
     limits: StageLimits,
   ): AsyncGenerator<MilestoneDraft, StageResult<CurriculumDraft>>;
-  /** Yields resources for each milestone, in milestone order, as they are complete. */
+  /**
+   * Yields resources for each milestone from number `from` (0-based; default all), in
+   * milestone order, as they are complete.
+   */
   streamResources(
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
     limits: StageLimits,
+    from?: number,
   ): AsyncGenerator<MilestoneResourcesDraft, StageResult<unknown>>;
+  /** One milestone written again, with new resources, for the same weeks and hours. */
+  regenerateMilestone(
+    regeneration: MilestoneRegeneration,
+    limits: StageLimits,
+  ): Promise<StageResult<RegeneratedMilestoneDraft>>;
+  /** Yields each new milestone after the kept ones as it arrives; returns them all. */
+  replanCurriculum(
+    replan: CurriculumReplan,
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<MilestoneDraft[]>>;
   /**
    * One request for the milestones a curriculum lacks after `kept` (a model that wrote
    * too few); yields each new one and returns the whole curriculum. A provider that

@@ -58,7 +58,17 @@ function curriculum(userMessage: string, fault: CurriculumFault = {}): object {
   const request = readRequest(userMessage);
   const missing = fenced<{ first: number; count: number }>(userMessage, "missing");
   let milestones = plannedMilestones(request);
-  if (missing) milestones = milestones.slice(missing.first - 1, missing.first - 1 + missing.count);
+  if (missing) {
+    // A re-plan may ask for more milestones than the plan above has after `first`.
+    const planned = milestones;
+    milestones = Array.from({ length: missing.count }, (_, n) => {
+      const number = missing.first + n;
+      return {
+        ...(planned[number - 1] ?? planned.at(-1) ?? planned[0]),
+        title: `${request.topic} stage ${number}`,
+      } as (typeof planned)[number];
+    });
+  }
   if (fault.milestones !== undefined) milestones = milestones.slice(0, fault.milestones);
   if (fault.extra) {
     const extra = Array.from({ length: fault.extra }, (_, n) => ({
@@ -145,6 +155,39 @@ function resources(userMessage: string, fault: ResourcesFault = {}): object {
   };
 }
 
+/**
+ * A milestone written again (regenerate): a new title that shows the learner's
+ * instruction was read, and resources with links no other answer uses.
+ */
+function regeneratedMilestone(userMessage: string, fault: ResourcesFault = {}): object {
+  const request = readRequest(userMessage);
+  const target = fenced<{ number: number; title: string }>(userMessage, "regenerate");
+  const instruction = fenced<string>(userMessage, "instruction");
+  const number = target?.number ?? 1;
+  const title = `${request.topic} stage ${number}, rewritten${instruction ? ` (${instruction})` : ""}`;
+  return {
+    title,
+    description: `Fake model milestone ${number} for ${request.topic}, written again.`,
+    skillsGained: [`Skill ${number}x`, `Skill ${number}y`],
+    resources: faultyResources(fault, number - 1, title) ?? [
+      {
+        type: "project",
+        title: `Exercises for ${title}`,
+        url: `https://example.org/rewritten/${number}/exercises`,
+        description: "Hands-on exercises.",
+        free: true,
+      },
+      {
+        type: "article",
+        title: `Guide for ${title}`,
+        url: `https://example.org/rewritten/${number}/guide`,
+        description: "A written guide.",
+        free: true,
+      },
+    ],
+  };
+}
+
 const careerInsights = {
   relatedRoles: ["Fake Engineer"],
   skillsInDemand: ["Faking"],
@@ -159,5 +202,8 @@ export type AnswerFaults = { curriculum?: CurriculumFault; resources?: Resources
 export function fakeAnswer(kind: string, userMessage: string, faults: AnswerFaults = {}): string {
   if (kind === "curriculum") return JSON.stringify(curriculum(userMessage, faults.curriculum));
   if (kind === "resources") return JSON.stringify(resources(userMessage, faults.resources));
+  if (kind === "milestone") {
+    return JSON.stringify(regeneratedMilestone(userMessage, faults.resources));
+  }
   return JSON.stringify(careerInsights);
 }

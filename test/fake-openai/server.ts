@@ -9,7 +9,7 @@ import { type CurriculumFault, fakeAnswer, type ResourcesFault } from "./answers
 // Like a real server it stops at the request's token limit (max_tokens or
 // max_completion_tokens, a token being 4 characters here) with finish_reason "length".
 
-export type CallKind = "curriculum" | "resources" | "career_insights";
+export type CallKind = "curriculum" | "resources" | "career_insights" | "milestone";
 
 export type Scenario = {
   /** Milliseconds between streamed chunks. */
@@ -169,7 +169,10 @@ export function createFakeOpenAi(): {
     const format = body.response_format as { json_schema?: { name?: string } } | undefined;
     const name = format?.json_schema?.name;
     const kind: CallKind | "unknown" =
-      name === "curriculum" || name === "resources" || name === "career_insights"
+      name === "curriculum" ||
+      name === "resources" ||
+      name === "career_insights" ||
+      name === "milestone"
         ? name
         : "unknown";
     const messages = (body.messages as { role: string; content: string }[]) ?? [];

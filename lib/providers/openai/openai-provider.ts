@@ -8,15 +8,19 @@ import {
   type CareerInsightsDraft,
   CURRICULUM_ITEMS,
   type CurriculumDraft,
+  type CurriculumReplan,
   careerInsightsDraftSchema,
   curriculumDraftSchema,
   type LearningPathProvider,
   type MilestoneDraft,
+  type MilestoneRegeneration,
   type MilestoneResourcesDraft,
   type ProviderLog,
   RESOURCES_ITEMS,
+  type RegeneratedMilestoneDraft,
   type ResourceDraft,
   type ResourcesDraft,
+  regeneratedMilestoneDraftSchema,
   resourcesDraftSchema,
   type StageLimits,
   type StageResult,
@@ -25,6 +29,8 @@ import {
   careerMessages,
   curriculumContinuationMessages,
   curriculumMessages,
+  regenerateMilestoneMessages,
+  replanMessages,
   resourcesMessages,
   retryMessages,
 } from "./prompts";
@@ -33,6 +39,7 @@ import { InvalidOutputError, type Message, streamStructured } from "./stream-str
 import {
   careerInsightsTokenLimit,
   curriculumTokenLimit,
+  regeneratedMilestoneTokenLimit,
   resourcesTokenLimit,
   type TokenLimitField,
   tokenLimitFieldFor,
@@ -197,22 +204,66 @@ export class OpenAiProvider implements LearningPathProvider {
     request: LearningPathRequest,
     curriculum: CurriculumDraft,
     limits: StageLimits,
+    from = 0,
   ): AsyncGenerator<MilestoneResourcesDraft, StageResult<unknown>> {
-    const count = curriculum.milestones.length;
+    const count = curriculum.milestones.length - from;
     const stage = {
       name: "resources",
       schema: resourcesDraftSchema,
-      messages: resourcesMessages(request, curriculum),
+      messages: resourcesMessages(request, curriculum, from),
       maxTokens: resourcesTokenLimit(count),
       items: RESOURCES_ITEMS,
       // Resources for only the milestones still without them.
       rest: (kept: MilestoneResourcesDraft[]) => ({
-        messages: resourcesMessages(request, curriculum, kept.length),
+        messages: resourcesMessages(request, curriculum, from + kept.length),
         maxTokens: resourcesTokenLimit(Math.max(1, count - kept.length)),
         join: (rest: ResourcesDraft) => ({ milestones: [...kept, ...rest.milestones] }),
       }),
     };
     return this.structured(stage, limits);
+  }
+
+  /** One call: the milestone and its resources (an unusable answer is asked for again). */
+  regenerateMilestone(
+    regeneration: MilestoneRegeneration,
+    limits: StageLimits,
+  ): Promise<StageResult<RegeneratedMilestoneDraft>> {
+    const stage = {
+      name: "milestone",
+      schema: regeneratedMilestoneDraftSchema,
+      messages: regenerateMilestoneMessages(regeneration),
+      maxTokens: regeneratedMilestoneTokenLimit(),
+    };
+    return drain(this.structured(stage, limits));
+  }
+
+  /**
+   * The new milestones after the kept ones, streamed. The answer has the curriculum's
+   * shape (the same call as a continuation); only its milestones are used.
+   */
+  async *replanCurriculum(
+    replan: CurriculumReplan,
+    limits: StageLimits,
+  ): AsyncGenerator<MilestoneDraft, StageResult<MilestoneDraft[]>> {
+    const stage = {
+      ...CURRICULUM_CALL,
+      messages: replanMessages(replan),
+      maxTokens: curriculumTokenLimit(replan.count),
+      rest: (written: MilestoneDraft[]) => ({
+        messages: replanMessages({
+          ...replan,
+          kept: [...replan.kept, ...written],
+          count: Math.max(1, replan.count - written.length),
+        }),
+        maxTokens: curriculumTokenLimit(Math.max(1, replan.count - written.length)),
+        join: (rest: CurriculumDraft) => ({
+          ...rest,
+          milestones: [...written, ...rest.milestones],
+        }),
+      }),
+    };
+    const result = yield* this.structured(stage, limits);
+    return { value: result.value.milestones, usage: result.usage };
   }
 
   careerInsights(

@@ -1,6 +1,11 @@
 import { milestoneCountFor, targetHours } from "@/lib/learning-path/plan-math";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
-import type { CurriculumDraft, MilestoneDraft } from "@/lib/providers/types";
+import type {
+  CurriculumDraft,
+  CurriculumReplan,
+  MilestoneDraft,
+  MilestoneRegeneration,
+} from "@/lib/providers/types";
 
 // Prompts for the model calls. Text the app did not write - the learner's words, and the
 // model's own earlier output fed back (titles, validation problems) - only ever appears
@@ -97,6 +102,58 @@ export function curriculumContinuationMessages(
     `order, continuing from them: weeks ${nextWeek} to ${request.durationWeeks}, about`,
     `${hoursLeft} hours in all. Also give the whole path's title, summary and prerequisites.`,
     BREVITY,
+  );
+}
+
+/**
+ * One milestone written again for its weeks and hours, with its resources. The other
+ * milestones go in as titles (data) so the new one fits between them; the learner's
+ * instruction goes in fenced like all their words, as a wish about the content.
+ */
+export function regenerateMilestoneMessages(job: MilestoneRegeneration): ChatMessage[] {
+  const { request, index, milestone, instruction } = job;
+  const number = index + 1;
+  return ask(
+    requestBlock(request),
+    fence(
+      "path",
+      job.titles.map((title, i) => ({ number: i + 1, title })),
+    ),
+    fence("regenerate", {
+      number,
+      title: milestone.title,
+      weekStart: milestone.weekStart,
+      weekEnd: milestone.weekEnd,
+      estimatedHours: milestone.estimatedHours,
+    }),
+    instruction ? fence("instruction", instruction) : "",
+    `Write milestone ${number} again for the same weeks and about ${milestone.estimatedHours}`,
+    "hours: a new title, description and skills gained, fitting between the milestones",
+    "before and after it without repeating them, and following the learner's instruction",
+    "above if there is one. Recommend 2 to 4 real, well-known learning resources for it",
+    `(https URLs you are confident exist), ordered for a ${request.learningStyle} learner:`,
+    `${STYLE_HINTS[request.learningStyle]}. ${BREVITY}`,
+  );
+}
+
+/**
+ * The milestones after the kept ones when a path is re-planned: the kept ones go in as
+ * titles and weeks (data); the request block carries the new length and weekly hours.
+ */
+export function replanMessages({ request, kept, count }: CurriculumReplan): ChatMessage[] {
+  const first = kept.length + 1;
+  const fromWeek = (kept.at(-1)?.weekEnd ?? 0) + 1;
+  const hours = (request.durationWeeks - fromWeek + 1) * request.hoursPerWeek;
+  const written = kept.map(({ title, weekStart, weekEnd }) => ({ title, weekStart, weekEnd }));
+  return ask(
+    requestBlock(request),
+    fence("written", written),
+    fence("missing", { first, count }),
+    `The learner keeps the ${kept.length} milestones above and re-plans the rest of the path`,
+    `with ${request.hoursPerWeek} hours a week. Write ${count} new milestones from number`,
+    `${first} on, in learning order, continuing from the kept ones without repeating them:`,
+    `weeks ${fromWeek} to ${request.durationWeeks}, estimatedHours adding up to about`,
+    `${hours}. Also give the whole path's title, summary and prerequisites. ${BREVITY}`,
   );
 }
 

@@ -24,6 +24,11 @@ export function resourcesTokenLimit(milestones: number): number {
   return RESOURCES_FRAME_TOKENS + RESOURCE_TOKENS_PER_MILESTONE * milestones;
 }
 
+/** One milestone written again with its resources (regenerate). */
+export function regeneratedMilestoneTokenLimit(): number {
+  return RESOURCES_FRAME_TOKENS + TOKENS_PER_MILESTONE + RESOURCE_TOKENS_PER_MILESTONE;
+}
+
 export function careerInsightsTokenLimit(): number {
   return CAREER_INSIGHTS_TOKENS;
 }
