@@ -1,9 +1,11 @@
 "use client";
 
+import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
-
-/** The longest wish the server takes for a regenerated milestone (adapt contract). */
-export const MAX_INSTRUCTION_LENGTH = 300;
+import {
+  MAX_INSTRUCTION_LENGTH,
+  regenerateMilestoneSchema,
+} from "@/lib/learning-path/adaptation-schema";
 
 const FIELD =
   "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800";
@@ -17,6 +19,7 @@ type Props = {
 
 /** Asks what a regenerated milestone should do differently (optional) before it starts. */
 export function RegenerateMilestoneDialog({ milestone, onRegenerate, onCancel }: Props) {
+  const [error, setError] = useState<string | null>(null);
   return (
     <FormDialog
       open={milestone !== null}
@@ -24,9 +27,20 @@ export function RegenerateMilestoneDialog({ milestone, onRegenerate, onCancel }:
       title={milestone ? `Regenerate milestone ${milestone.index + 1}` : "Regenerate milestone"}
       description={`“${milestone?.title ?? ""}” gets a new description, skills and resources. Its weeks and hours stay; the rest of your path is not touched.`}
       submitLabel="Regenerate"
-      onCancel={onCancel}
+      error={error}
+      onCancel={() => {
+        setError(null);
+        onCancel();
+      }}
       onSubmit={(form) => {
-        if (milestone) onRegenerate(milestone.index, String(form.get("instruction") ?? ""));
+        // The server's own schema: the same words for text it would refuse.
+        const parsed = regenerateMilestoneSchema.safeParse({
+          instruction: String(form.get("instruction") ?? ""),
+        });
+        setError(parsed.success ? null : (parsed.error.issues[0]?.message ?? null));
+        if (parsed.success && milestone) {
+          onRegenerate(milestone.index, parsed.data.instruction ?? "");
+        }
       }}
     >
       <label className="block text-sm font-medium">

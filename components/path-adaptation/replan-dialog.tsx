@@ -3,12 +3,11 @@
 import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
 import type { ReplanRequest } from "@/lib/browser-api";
+import { replanSchema } from "@/lib/learning-path/adaptation-schema";
 import { MAX_HOURS_PER_WEEK } from "@/lib/learning-path/request-schema";
 
 const FIELD =
   "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800";
-
-const NOTHING_CHANGED = "Change the hours per week or pick an end date.";
 
 type Props = {
   open: boolean;
@@ -21,14 +20,22 @@ type Props = {
   onCancel: () => void;
 };
 
-/** Reads the form: the hours when they changed, the end date when one was picked. */
-function readReplan(form: FormData, hoursPerWeek: number): ReplanRequest | null {
+/**
+ * Reads the form with the server's own schema: the hours only when they changed, the end
+ * date only when one was picked (neither: the schema says what is missing).
+ */
+function readReplan(
+  form: FormData,
+  hoursPerWeek: number,
+): { request: ReplanRequest; error?: undefined } | { error: string } {
   const hours = Number(form.get("hoursPerWeek"));
   const endDate = String(form.get("endDate") ?? "");
-  const request: ReplanRequest = {};
-  if (Number.isInteger(hours) && hours !== hoursPerWeek) request.hoursPerWeek = hours;
-  if (endDate) request.endDate = endDate;
-  return request.hoursPerWeek === undefined && !request.endDate ? null : request;
+  const parsed = replanSchema.safeParse({
+    hoursPerWeek: hours === hoursPerWeek ? undefined : hours,
+    endDate: endDate || undefined,
+  });
+  if (parsed.success) return { request: parsed.data };
+  return { error: parsed.error.issues[0]?.message ?? "Check the hours and the date." };
 }
 
 /** Asks for new hours per week and/or an end date before the rest of the path is re-planned. */
@@ -47,9 +54,12 @@ export function ReplanDialog({ open, hoursPerWeek, startDate, today, onReplan, o
         onCancel();
       }}
       onSubmit={(form) => {
-        const request = readReplan(form, hoursPerWeek);
-        setError(request ? null : NOTHING_CHANGED);
-        if (request) onReplan(request);
+        const read = readReplan(form, hoursPerWeek);
+        if (read.error !== undefined) setError(read.error);
+        else {
+          setError(null);
+          onReplan(read.request);
+        }
       }}
     >
       <label className="block text-sm font-medium">
