@@ -91,7 +91,6 @@ export function TrackedLearningPath({
           milestoneActions: (index) => (
             <MilestoneActions
               index={index}
-              disabled={adaptation.busy}
               onRegenerate={(milestone) => adaptation.ask({ kind: "regenerate", index: milestone })}
             />
           ),

@@ -3,7 +3,10 @@
 import { ChangeNotice } from "./change-notice";
 import type { PathAdaptation } from "./use-path-adaptation";
 
-/** Above the path: what the last change did (with Undo), and Re-plan from here. */
+/**
+ * Above the path: what the last change did (with Undo), and Re-plan from here (never
+ * disabled, so focus can come back to it when its dialogs close).
+ */
 export function AdaptationBar({ adaptation }: { adaptation: PathAdaptation }) {
   const { notice } = adaptation;
   return (
@@ -19,10 +22,9 @@ export function AdaptationBar({ adaptation }: { adaptation: PathAdaptation }) {
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
-          disabled={adaptation.busy}
           onClick={() => adaptation.ask({ kind: "replan" })}
           data-testid="replan-path"
-          className="rounded-lg border border-violet-300 px-4 py-2 font-medium text-violet-800 hover:bg-violet-50 disabled:opacity-60 dark:border-violet-700 dark:text-violet-200 dark:hover:bg-violet-950"
+          className="rounded-lg border border-violet-300 px-4 py-2 font-medium text-violet-800 hover:bg-violet-50 dark:border-violet-700 dark:text-violet-200 dark:hover:bg-violet-950"
         >
           Re-plan from here
         </button>

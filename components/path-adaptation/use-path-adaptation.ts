@@ -139,7 +139,6 @@ export function usePathAdaptation(id: string) {
       onRetry: job.retry,
       headings,
     },
-    busy: job.state.status === "running" || undoing,
     asked,
     ask: setAsked,
     notice,
