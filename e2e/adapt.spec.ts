@@ -96,9 +96,12 @@ test("regenerating a milestone to the end replaces it, keeps its weeks and the o
   await expect(notice.getByTestId("change-summary")).not.toBeEmpty();
   await expect(notice.getByTestId("change-list")).toContainText("Milestone 2");
 
-  // The learner's wish reached the model.
+  // The learner's wish reached the model, and its answer is the milestone shown now.
   const requests = await fakeOpenAi.requests();
   expect(requests.some((request) => request.userMessage.includes("more hands-on"))).toBe(true);
+  await expect(milestones(page).nth(1).getByRole("heading")).toHaveText(
+    /^2\. Rust stage 2, rewritten \(more hands-on\)$/,
+  );
 
   await expect(milestones(page)).toHaveCount(before.length);
   expect(await weeksLine(milestones(page).nth(1))).toBe(weeks);
@@ -146,7 +149,7 @@ test("re-planning keeps finished milestones and their ticks; undo restores the p
   // Nothing changed yet: the form says what to do instead of starting.
   await form.getByRole("button", { name: "Re-plan" }).click();
   await expect(form.getByRole("alert")).toHaveText(
-    "Change the hours per week or pick an end date.",
+    "Give a new time per week, a new end date, or both",
   );
   await expectNoAccessibilityViolations(page, "the re-plan form");
   await page.setViewportSize(PHONE);
@@ -179,6 +182,7 @@ test("the regenerate form is accessible and Escape closes it without a change", 
   signedInPage: page,
 }) => {
   await newSavedPath(page, "Chess");
+  await fakeOpenAi.reset();
   const opener = page.getByRole("button", { name: "Regenerate milestone 1" });
   await opener.click();
   const form = page.getByRole("dialog", { name: "Regenerate milestone 1" });
