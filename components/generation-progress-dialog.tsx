@@ -13,22 +13,40 @@ type Props = {
   onCancel: () => void;
   /** Starts the same request again; absent when the inputs are not known (a watched job). */
   onRetry?: () => void;
+  /** The heading while it runs, when it fails, and when it could not start. */
+  headings?: DialogHeadings;
+};
+
+export type DialogHeadings = { running: string; failed: string; refused: string };
+
+const NEW_PATH_HEADINGS: DialogHeadings = {
+  running: "Generating your learning path",
+  failed: "Your learning path could not be generated",
+  refused: "Your learning path could not start",
 };
 
 const BUTTON =
   "rounded-lg px-4 py-2 font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-to";
 
-function headingOf(state: Exclude<GenerationState, { status: "idle" }>): string {
-  if (refusedBeforeStart(state)) return "Your learning path could not start";
-  if (state.status === "error") return "Your learning path could not be generated";
-  return "Generating your learning path";
+function headingOf(
+  state: Exclude<GenerationState, { status: "idle" }>,
+  headings: DialogHeadings,
+): string {
+  if (refusedBeforeStart(state)) return headings.refused;
+  if (state.status === "error") return headings.failed;
+  return headings.running;
 }
 
 /**
  * The modal shown while a path is generated. A native <dialog> opened with showModal()
  * makes the rest of the page inert; Tab wraps around inside it; Escape cancels.
  */
-export function GenerationProgressDialog({ state, onCancel, onRetry }: Props) {
+export function GenerationProgressDialog({
+  state,
+  onCancel,
+  onRetry,
+  headings = NEW_PATH_HEADINGS,
+}: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const open = state.status !== "idle";
 
@@ -55,7 +73,7 @@ export function GenerationProgressDialog({ state, onCancel, onRetry }: Props) {
       <div className="flex items-center gap-3">
         {state.status === "running" && <Spinner />}
         <h2 id="generation-title" className="text-xl font-semibold">
-          {headingOf(state)}
+          {headingOf(state, headings)}
         </h2>
       </div>
       <ProgressReadout state={state} />

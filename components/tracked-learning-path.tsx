@@ -6,6 +6,11 @@ import { completionPercent, type PathProgress, resourceKey } from "@/lib/learnin
 import { weekStanding } from "@/lib/learning-path/this-week";
 import { LearningPathView } from "./learning-path-view";
 import { PathTimeline } from "./learning-path-view/path-timeline";
+import { AdaptationBar } from "./path-adaptation/adaptation-bar";
+import { AdaptationDialogs } from "./path-adaptation/adaptation-dialogs";
+import { MilestoneActions } from "./path-adaptation/milestone-actions";
+import { PathVersions } from "./path-adaptation/path-versions";
+import { usePathAdaptation } from "./path-adaptation/use-path-adaptation";
 import { ProgressPanel } from "./tracked-learning-path/progress-panel";
 import { StartDateForm } from "./tracked-learning-path/start-date-form";
 import { ThisWeekPanel } from "./tracked-learning-path/this-week-panel";
@@ -24,7 +29,10 @@ type Props = {
 
 const box = "h-5 w-5 accent-violet-600";
 
-/** A saved path with this week's plan, done checkboxes, the learner's progress and exports. */
+/**
+ * A saved path with this week's plan, done checkboxes, the learner's progress and exports,
+ * and the ways to change it (regenerate a milestone, re-plan, undo, versions).
+ */
 export function TrackedLearningPath({
   id,
   path,
@@ -41,6 +49,7 @@ export function TrackedLearningPath({
   );
   const [startDate, setStartDate] = useState(rest.startDate);
   const standing = startDate ? weekStanding(path, progress, startDate, today) : undefined;
+  const adaptation = usePathAdaptation(id);
 
   return (
     <>
@@ -55,6 +64,7 @@ export function TrackedLearningPath({
         )}
         <StartDateForm id={id} startDate={startDate} onSaved={setStartDate} />
       </section>
+      <AdaptationBar adaptation={adaptation} />
       <LearningPathView
         path={path}
         controls={{
@@ -81,6 +91,12 @@ export function TrackedLearningPath({
               className={`mt-1.5 ${box}`}
             />
           ),
+          milestoneActions: (index) => (
+            <MilestoneActions
+              index={index}
+              onRegenerate={(milestone) => adaptation.ask({ kind: "regenerate", index: milestone })}
+            />
+          ),
           resource: (milestone, resource) => (
             <input
               type="checkbox"
@@ -103,6 +119,8 @@ export function TrackedLearningPath({
           ),
         }}
       />
+      <PathVersions versions={adaptation.versions} />
+      <AdaptationDialogs adaptation={adaptation} path={path} startDate={startDate} today={today} />
     </>
   );
 }

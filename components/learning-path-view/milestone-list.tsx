@@ -55,6 +55,7 @@ function MilestoneItem({
           />
         ))}
       </ul>
+      {controls?.milestoneActions?.(index)}
     </li>
   );
 }

@@ -18,6 +18,13 @@ const SAVE_FAILED = "Could not save your progress. Please try again.";
  */
 export function useProgressSaving(id: string, path: LearningPath, initialProgress: PathProgress) {
   const [progress, setProgress] = useState(initialProgress);
+  // The server drew the page again (after a regenerate, re-plan or undo changed the ticks
+  // it holds): its progress replaces the one shown.
+  const [shownInitial, setShownInitial] = useState(initialProgress);
+  if (shownInitial !== initialProgress) {
+    setShownInitial(initialProgress);
+    setProgress(initialProgress);
+  }
   const [error, setError] = useState<string | null>(null);
   // What a milestone tick did to its resources, for the live region.
   const [announcement, setAnnouncement] = useState("");

@@ -17,7 +17,7 @@ export function useModal(dialogRef: RefObject<HTMLDialogElement | null>, open: b
 }
 
 const FOCUSABLE =
-  "button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex='-1'])";
+  "button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 /**
  * Tab past the last control (or Shift+Tab before the first) wraps around. A native modal

@@ -3,7 +3,7 @@ import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { connectionLost } from "./error";
 import { callApi, callApiForJson } from "./request";
 
-type GenerationCall = {
+export type GenerationCall = {
   signal?: AbortSignal;
   /** Told the generations left today whenever the server says (null: it did not say). */
   onRemaining?: (remaining: number | null) => void;
@@ -31,24 +31,42 @@ function reportRemaining(call: GenerationCall) {
   return (response: Response) => call.onRemaining?.(remainingFrom(response));
 }
 
+/** A job's SSE body (read it with readGenerationStream) and its id once accepted. */
+export type OpenedGenerationStream = { body: ReadableStream<Uint8Array>; jobId: string | null };
+
 /**
- * Starts a generation and resolves with its SSE body (read it with readGenerationStream)
- * and its job id once the server has accepted it. Aborting the signal only closes this
- * connection: the job goes on until cancelGeneration stops it.
+ * How a streamed job starts: a new path from the form, or an adaptation of a saved one.
+ * The generation hook takes one of these, so every job is followed the same way.
  */
-export async function openGenerationStream(
-  request: LearningPathRequest,
+export type OpenGenerationStream = (call: GenerationCall) => Promise<OpenedGenerationStream>;
+
+/**
+ * POSTs `json` to a streaming endpoint and resolves once the server has accepted the job.
+ * Aborting the signal only closes this connection: the job goes on until
+ * cancelGeneration stops it.
+ */
+export async function openJobStream(
+  url: string,
+  json: unknown,
   call: GenerationCall = {},
-): Promise<{ body: ReadableStream<Uint8Array>; jobId: string | null }> {
-  const response = await callApi("/api/generate/stream", {
+): Promise<OpenedGenerationStream> {
+  const response = await callApi(url, {
     method: "POST",
-    json: request,
+    json,
     accept: "text/event-stream",
     signal: call.signal,
     onResponse: reportRemaining(call),
   });
   if (!response.body) throw connectionLost();
   return { body: response.body, jobId: response.headers.get("X-Generation-Id") };
+}
+
+/** Starts generating a new path from the form's answers. */
+export function openGenerationStream(
+  request: LearningPathRequest,
+  call: GenerationCall = {},
+): Promise<OpenedGenerationStream> {
+  return openJobStream("/api/generate/stream", request, call);
 }
 
 /**

@@ -2,6 +2,18 @@
 // (BrowserApiError) for every way a call can fail. Client-safe: nothing here reaches for
 // server-only code. The generation stream's frames are read by lib/sse/read.ts.
 
+export {
+  fetchPathVersion,
+  fetchPathVersions,
+  type MilestoneChange,
+  openMilestoneRegeneration,
+  openReplan,
+  type PathChangeKind,
+  type PathVersion,
+  type PathVersionDetail,
+  type ReplanRequest,
+  undoPathChange,
+} from "./adaptation";
 export { BrowserApiError, CONNECTION_LOST, describeWait } from "./error";
 export {
   cancelGeneration,
@@ -9,6 +21,7 @@ export {
   type GeneratedPath,
   type GenerationJob,
   generateLearningPath,
+  type OpenGenerationStream,
   openGenerationStream,
   resumeGenerationStream,
 } from "./generation";
