@@ -59,6 +59,8 @@ async function* adapt(input: AdaptationInput, step: Step): AsyncGenerator<Genera
     yield meter.report(0);
     const change = yield* step(input, meter, run, enter);
     yield enter("finalizing");
+    // A Cancel that came while the model wrote the last part saves nothing.
+    input.signal.throwIfAborted();
     const redirectUrl = await input.save(change, run.stats());
     run.completed(change.path.milestones.length);
     yield doneEvent(change.path, redirectUrl);

@@ -95,7 +95,6 @@ export function startAdaptationJob(
     logger,
     userId,
     ticket,
-    cancelIsFree: true,
     generate: (signal, onSaved) =>
       prepared.run({
         path: prepared.path,

@@ -30,20 +30,28 @@ export function createFrameRecorder(
   windowMs = FRAME_WINDOW_MS,
 ): FrameRecorder {
   let pending: Pending[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async (): Promise<void> => {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      await writeBatch(write, batch);
-    }
+  // One chain of writes, one at a time, in the order frames were recorded: a job's
+  // frames are never committed out of order, and `flushed` (a write appended to the
+  // chain) settles only once everything recorded before it is in the database.
+  let writes: Promise<void> = Promise.resolve();
+  let windowOpen = false;
+  const writePending = async (): Promise<void> => {
+    windowOpen = false;
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) await writeBatch(write, batch);
   };
   return {
     record(row, logger) {
       pending.push({ row, logger });
-      if (pending.length === 1) writing = writing.then(() => waitFor(windowMs)).then(flush);
+      if (windowOpen) return;
+      windowOpen = true;
+      writes = writes.then(() => waitFor(windowMs)).then(writePending);
     },
-    flushed: () => writing.then(flush),
+    flushed() {
+      writes = writes.then(writePending);
+      return writes;
+    },
   };
 }
 

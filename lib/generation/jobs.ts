@@ -91,8 +91,6 @@ export async function startJob(options: {
   logger: GenerationLogger;
   userId?: string;
   ticket: GenerationTicket;
-  /** A cancelled job is never counted (an adaptation: cancelling leaves nothing behind). */
-  cancelIsFree?: boolean;
   generate: (
     signal: AbortSignal,
     onSaved: (pathId: string) => void,
@@ -181,17 +179,21 @@ async function runJob(
     // The generation is given back (or counted) before readers see a failure or a
     // cancel: a browser that asks for today's count the moment it sees the end gets
     // the right number, not one fewer until its next look.
-    const counted = milestoneSeen && !options.cancelIsFree;
     await ticket
-      .finish(ticketRefunded({ status, code, milestoneSeen: counted }))
+      .finish(ticketRefunded({ status, code, milestoneSeen }))
       .catch((error: unknown) => logger.error("ticket not finished", { detail: String(error) }));
     publish(job);
-    // Readers on other instances and resumes rely on every frame being stored first.
-    await frameRecorder.flushed();
-    await finishJob(id, status, savedPathId);
-    job.ended = true;
-    liveJobs.delete(id);
-    publish(job);
+    try {
+      // Readers on other instances and resumes rely on every frame being stored first.
+      await frameRecorder.flushed();
+      await finishJob(id, status, savedPathId);
+    } finally {
+      // Even if the database refused the end: live readers stop waiting, and the job,
+      // no longer live here, is marked interrupted by the sweep once its lease runs out.
+      job.ended = true;
+      liveJobs.delete(id);
+      publish(job);
+    }
   }
 }
 

@@ -160,6 +160,25 @@ describe("regenerate a milestone", () => {
 });
 
 describe("re-plan from here", () => {
+  it("counts a re-plan cancelled after the model wrote milestones, as a generation is, and saves nothing", async () => {
+    fake.setScenario({ delayMs: 20, chunkSize: 8 });
+    const { userId, pathId, api } = await newUserWithPath();
+    const response = await api.replan(pathId, { hoursPerWeek: 10 });
+    const jobId = response.headers.get("x-generation-id") ?? "";
+    const reading = readFrames(response);
+    // The milestones are written and the resources call is streaming: money was spent.
+    await waitFor(() =>
+      fake.requests.some((request) => request.kind === "resources" && request.chunksSent > 1),
+    );
+    expect((await api.cancel(jobId)).status).toBe(204);
+    const frames = await reading;
+    expect(frames.some((frame) => frame.data.milestone)).toBe(true);
+    expect(frames.at(-1)?.data.code).toBe("cancelled");
+    await waitFor(async () => (await db.findJob(jobId))?.status === "cancelled");
+    expect(await ticketsOf(userId)).toBe(1);
+    expect((await savedPath(userId, pathId)).path).toEqual(samplePath);
+  });
+
   it("keeps finished milestones and their ticks; the remaining weeks fit the new hours", async () => {
     const { userId, pathId, api } = await newUserWithPath();
     await api.tick(pathId, { kind: "milestone", milestone: 0, done: true });
