@@ -87,6 +87,8 @@ test("regenerating a milestone to the end replaces it, keeps its weeks and the o
   const before = await milestoneTexts(page);
   const weeks = await weeksLine(milestones(page).nth(1));
 
+  // Slow enough that the dialog is seen while the model writes, on a fast machine too.
+  await fakeOpenAi.setScenario({ delayMs: 40, chunkSize: 6 });
   await askRegenerate(page, 1, "more hands-on");
   await expect(page.getByRole("dialog", { name: "Regenerating milestone 2" })).toBeVisible();
   const notice = page.getByTestId("change-notice");

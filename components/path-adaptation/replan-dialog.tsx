@@ -22,7 +22,8 @@ type Props = {
 
 /**
  * Reads the form with the server's own schema: the hours only when they changed, the end
- * date only when one was picked (neither: the schema says what is missing).
+ * date only when one was picked. Neither is refused here: the API would re-plan the same
+ * time from this week, but a learner who pressed Re-plan without a change meant to give one.
  */
 function readReplan(
   form: FormData,
@@ -30,6 +31,9 @@ function readReplan(
 ): { request: ReplanRequest; error?: undefined } | { error: string } {
   const hours = Number(form.get("hoursPerWeek"));
   const endDate = String(form.get("endDate") ?? "");
+  if (hours === hoursPerWeek && !endDate) {
+    return { error: "Give a new time per week, a new end date, or both" };
+  }
   const parsed = replanSchema.safeParse({
     hoursPerWeek: hours === hoursPerWeek ? undefined : hours,
     endDate: endDate || undefined,
