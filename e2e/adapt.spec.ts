@@ -158,6 +158,8 @@ test("re-planning keeps finished milestones and their ticks; undo restores the p
   await page.screenshot({ path: screenshotPath("adapt-replan-phone.png") });
   await page.setViewportSize(DESKTOP);
   await form.getByLabel("Hours per week").fill("10");
+  // Slow enough that the dialog is seen while the model writes, on a fast machine too.
+  await fakeOpenAi.setScenario({ delayMs: 40, chunkSize: 6 });
   await form.getByRole("button", { name: "Re-plan" }).click();
 
   await expect(page.getByRole("dialog", { name: "Re-planning your path" })).toBeVisible();
