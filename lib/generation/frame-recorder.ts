@@ -34,9 +34,11 @@ export function createFrameRecorder(
   // frames are never committed out of order, and `flushed` (a write appended to the
   // chain) settles only once everything recorded before it is in the database.
   let writes: Promise<void> = Promise.resolve();
-  let windowOpen = false;
+  // The open window, if any: a flush closes it at once, so a job's end (and the moment
+  // its readers' streams close) never waits out the rest of a window.
+  let window: { close: () => void } | undefined;
   const writePending = async (): Promise<void> => {
-    windowOpen = false;
+    window = undefined;
     const batch = pending;
     pending = [];
     if (batch.length > 0) await writeBatch(write, batch);
@@ -44,15 +46,31 @@ export function createFrameRecorder(
   return {
     record(row, logger) {
       pending.push({ row, logger });
-      if (windowOpen) return;
-      windowOpen = true;
-      writes = writes.then(() => waitFor(windowMs)).then(writePending);
+      if (window) return;
+      const opened = openWindow(windowMs);
+      window = opened;
+      writes = writes.then(() => opened.closed).then(writePending);
     },
     flushed() {
+      window?.close();
       writes = writes.then(writePending);
       return writes;
     },
   };
+}
+
+/** Closes after `ms`, or sooner when asked; after the event loop's current turn either way. */
+function openWindow(ms: number): { closed: Promise<void>; close: () => void } {
+  let close = () => {};
+  const closed = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    close = () => {
+      clearTimeout(timer);
+      // Not this turn: readers' socket writes of the frame just published go first.
+      setImmediate(resolve);
+    };
+  });
+  return { closed, close };
 }
 
 /**
@@ -88,6 +106,3 @@ function logFailure(entries: Pending[], error: unknown) {
     frames: entries.length,
   });
 }
-
-/** After `ms`, and never before the event loop's current turn (readers' socket writes) is done. */
-const waitFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -65,4 +65,21 @@ describe("the frame recorder", () => {
     // The write under way, the window's write and flushed's own: never "once it is quiet".
     expect(writesWhenFlushed).toBeLessThanOrEqual(4);
   });
+
+  it("writes at once when a job ends, not when the window would have closed", async () => {
+    const writes: number[] = [];
+    const recorder = createFrameRecorder(async () => {
+      writes.push(Date.now());
+    }, 10_000);
+    recorder.record(frame("ending", 1), logger);
+    const started = Date.now();
+    await recorder.flushed();
+    // A job's end (and its readers' streams closing) waited out the whole window before.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(writes).toHaveLength(1);
+    // A later frame opens a new window as usual.
+    recorder.record(frame("next", 1), logger);
+    await recorder.flushed();
+    expect(writes).toHaveLength(2);
+  });
 });
