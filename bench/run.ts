@@ -15,6 +15,7 @@ import {
   generationOverhead,
   timeToFirstFrame,
 } from "./measures/streaming";
+import { profiled } from "./support/cpu-profile";
 import { ROOT, startApp, startFake, startFloor, startNginx, stopAll } from "./support/processes";
 import { type BenchResult, printTable } from "./support/result";
 import { percentile } from "./support/stream-client";
@@ -42,14 +43,15 @@ async function main() {
     }
   };
 
-  if (wanted("1")) report(await timeToFirstFrame(app, floorUrl));
-  if (wanted("2") || wanted("5")) report(await generationOverhead(app, fake));
+  if (wanted("1")) report(await profiled(app, "1", () => timeToFirstFrame(app, floorUrl)));
+  if (wanted("2") || wanted("5"))
+    report(await profiled(app, "2", () => generationOverhead(app, fake)));
   if (wanted("5")) report(parsingCost());
 
   let singleStreamP99 = Number.NaN;
   if (wanted("3") || wanted("4")) {
     const floor = await floorFrameLatency(floorUrl);
-    const direct = await addedFrameLatency(app.url, fake, "direct");
+    const direct = await profiled(app, "3", () => addedFrameLatency(app.url, fake, "direct"));
     singleStreamP99 = percentile(direct, 99);
     report({
       id: "3a",
@@ -81,11 +83,12 @@ async function main() {
       console.log("skipped 3b: nginx is not installed (apt-get install nginx)");
     }
   }
-  if (wanted("4")) report(await concurrentStreams(app, fake, singleStreamP99));
+  if (wanted("4"))
+    report(await profiled(app, "4", () => concurrentStreams(app, fake, singleStreamP99)));
   if (wanted("6")) report(await clientCosts(app.url, fake, PORTS.bare));
   if (wanted("7")) report(await offlineEngine());
-  if (wanted("8")) report(await resumeToFirstFrame(app, floorUrl));
-  if (wanted("9")) report(await burstToFirstFrame(app, floorUrl));
+  if (wanted("8")) report(await profiled(app, "8", () => resumeToFirstFrame(app, floorUrl)));
+  if (wanted("9")) report(await profiled(app, "9", () => burstToFirstFrame(app, floorUrl)));
   if (wanted("10")) report(claimCost());
   if (wanted("11")) report(await startUp(PORTS.start));
 

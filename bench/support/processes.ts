@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RecordedRequest, Scenario } from "../../test/fake-openai/server";
 import { findNginx, startNginx as startNginxProxy } from "../../test/support/nginx";
+import { profilerFlags } from "./cpu-profile";
 
 // Starting and stopping what the benchmarks measure: the production build as `npm start`
 // serves it, the fake OpenAI server (its own process, so its work is not billed to
@@ -132,7 +133,8 @@ export async function startApp(
   });
   // The way `npm start` serves (scripts/start.mjs runs the standalone server in its own
   // process), without npm in between, so the pid is the server's own.
-  const child = start(process.execPath, [...nodeFlags, "scripts/start.mjs"], {
+  const flags = [...profilerFlags(), ...nodeFlags];
+  const child = start(process.execPath, [...flags, "scripts/start.mjs"], {
     ...env,
     HOST: "127.0.0.1",
     PORT: String(port),
