@@ -92,15 +92,20 @@ export async function renewJobLeases(
   });
 }
 
+/** Marks the job finished, storing its last frames (`lastFrames`) in the same transaction. */
 export async function finishJob(
   id: string,
   status: Exclude<JobStatus, "running">,
   savedPathId?: string,
+  lastFrames: JobFrameRow[] = [],
 ): Promise<void> {
-  await getDb().generationJob.updateMany({
+  const db = getDb();
+  const end = db.generationJob.updateMany({
     where: { id, status: "running" },
     data: { status, savedPathId, finishedAt: new Date() },
   });
+  if (lastFrames.length === 0) await end;
+  else await db.$transaction([db.generationFrame.createMany({ data: lastFrames }), end]);
 }
 
 /** Asks a running job to stop (the instance running it sees this at its next lease renewal). */

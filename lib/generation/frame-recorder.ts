@@ -10,8 +10,9 @@ import type { GenerationLogger } from "./logger";
 // streams meant thousands of statements a second queued in front of every live frame.
 // Live readers on this process never wait for the write (they read the job's frames in
 // memory); readers on other instances poll every 250 ms, so a window of FRAME_WINDOW_MS
-// adds at most that much to what they see. A job's end waits for its frames to be
-// stored (`flushed`), so a finished job's frames are all in the database.
+// adds at most that much to what they see. A job's end takes its frames still waiting
+// (`takeFramesOf`) and stores them with the end itself, so a finished job's frames are
+// all in the database without the end waiting out a window.
 
 /** How long recorded frames wait to be written together. */
 export const FRAME_WINDOW_MS = 100;
@@ -21,7 +22,12 @@ type Pending = { row: JobFrameRow; logger: GenerationLogger };
 export type FrameRecorder = {
   /** Queues a frame for the next write. */
   record(row: JobFrameRow, logger: GenerationLogger): void;
-  /** Settles once every frame recorded so far has been written (or its failure logged). */
+  /**
+   * Takes the job's frames that are not written yet, once every earlier write (which
+   * may hold its other frames) has settled: the caller stores them with the job's end.
+   */
+  takeFramesOf(jobId: string): Promise<JobFrameRow[]>;
+  /** Writes everything waiting now and settles once all of it is written (tests, shutdown). */
   flushed(): Promise<void>;
 };
 
@@ -30,47 +36,33 @@ export function createFrameRecorder(
   windowMs = FRAME_WINDOW_MS,
 ): FrameRecorder {
   let pending: Pending[] = [];
+  let window: NodeJS.Timeout | undefined;
   // One chain of writes, one at a time, in the order frames were recorded: a job's
-  // frames are never committed out of order, and `flushed` (a write appended to the
-  // chain) settles only once everything recorded before it is in the database.
-  let writes: Promise<void> = Promise.resolve();
-  // The open window, if any: a flush closes it at once, so a job's end (and the moment
-  // its readers' streams close) never waits out the rest of a window.
-  let window: { close: () => void } | undefined;
-  const writePending = async (): Promise<void> => {
+  // frames are never committed out of order.
+  let written: Promise<void> = Promise.resolve();
+  const writePending = () => {
+    clearTimeout(window);
     window = undefined;
     const batch = pending;
     pending = [];
-    if (batch.length > 0) await writeBatch(write, batch);
+    if (batch.length > 0) written = written.then(() => writeBatch(write, batch));
+    return written;
   };
   return {
     record(row, logger) {
       pending.push({ row, logger });
-      if (window) return;
-      const opened = openWindow(windowMs);
-      window = opened;
-      writes = writes.then(() => opened.closed).then(writePending);
+      // A timer, so the write never starts in the turn that published the frame:
+      // readers' socket writes go first.
+      window ??= setTimeout(writePending, windowMs);
     },
-    flushed() {
-      window?.close();
-      writes = writes.then(writePending);
-      return writes;
+    async takeFramesOf(jobId) {
+      const own = pending.filter((entry) => entry.row.jobId === jobId);
+      if (own.length > 0) pending = pending.filter((entry) => entry.row.jobId !== jobId);
+      await written;
+      return own.map((entry) => entry.row);
     },
+    flushed: writePending,
   };
-}
-
-/** Closes after `ms`, or sooner when asked; after the event loop's current turn either way. */
-function openWindow(ms: number): { closed: Promise<void>; close: () => void } {
-  let close = () => {};
-  const closed = new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    close = () => {
-      clearTimeout(timer);
-      // Not this turn: readers' socket writes of the frame just published go first.
-      setImmediate(resolve);
-    };
-  });
-  return { closed, close };
 }
 
 /**

@@ -184,9 +184,14 @@ async function runJob(
       .catch((error: unknown) => logger.error("ticket not finished", { detail: String(error) }));
     publish(job);
     try {
-      // Readers on other instances and resumes rely on every frame being stored first.
-      await frameRecorder.flushed();
-      await finishJob(id, status, savedPathId);
+      // Readers on other instances and resumes rely on every frame being stored when the
+      // job is marked finished: its frames still waiting for a write go with the end.
+      const lastFrames = await frameRecorder.takeFramesOf(id);
+      await finishJob(id, status, savedPathId, lastFrames).catch(async (error: unknown) => {
+        if (lastFrames.length === 0) throw error;
+        logger.error("frames not stored", { detail: String(error), frames: lastFrames.length });
+        await finishJob(id, status, savedPathId);
+      });
     } finally {
       // Even if the database refused the end: live readers stop waiting, and the job,
       // no longer live here, is marked interrupted by the sweep once its lease runs out.

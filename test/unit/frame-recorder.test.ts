@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { createFrameRecorder } from "@/lib/generation/frame-recorder";
 import { createGenerationLogger } from "@/lib/generation/logger";
 
-// The recorder writes the frames of all jobs together. A job's end waits for `flushed`
-// and then marks the job finished, which readers on other instances trust to mean
-// "every frame is stored": so `flushed` must not settle while a frame recorded before
-// it is still being written, and one job's frames must never be committed out of order.
+// The recorder writes the frames of all jobs together. A job's end takes its frames
+// still waiting (`takeFramesOf`) and stores them as it marks the job finished, which
+// readers on other instances trust to mean "every frame is stored": so it must not get
+// them while an earlier frame of the job is still being written, and one job's frames
+// must never be committed out of order.
 
 const logger = createGenerationLogger();
 const frame = (jobId: string, seq: number) => ({ jobId, seq, event: "progress", data: "{}" });
@@ -66,20 +67,25 @@ describe("the frame recorder", () => {
     expect(writesWhenFlushed).toBeLessThanOrEqual(4);
   });
 
-  it("writes at once when a job ends, not when the window would have closed", async () => {
-    const writes: number[] = [];
-    const recorder = createFrameRecorder(async () => {
-      writes.push(Date.now());
+  it("gives a job's end its waiting frames at once, after any write holding its earlier ones", async () => {
+    const stored: string[] = [];
+    const recorder = createFrameRecorder(async (rows) => {
+      await tick(15); // a slow statement
+      for (const row of rows) stored.push(`${row.jobId}:${row.seq}`);
     }, 10_000);
     recorder.record(frame("ending", 1), logger);
+    recorder.record(frame("other", 1), logger);
+    void recorder.flushed(); // a write holding ending:1 is under way
+    recorder.record(frame("ending", 2), logger);
+    recorder.record(frame("other", 2), logger);
     const started = Date.now();
-    await recorder.flushed();
-    // A job's end (and its readers' streams closing) waited out the whole window before.
+    const taken = await recorder.takeFramesOf("ending");
+    // Its first frame is stored before its end is; the rest goes with the end, which
+    // waited for that write only, never for a window (10 s here) to run out.
+    expect(stored).toContain("ending:1");
+    expect(taken.map((row) => `${row.jobId}:${row.seq}`)).toEqual(["ending:2"]);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(writes).toHaveLength(1);
-    // A later frame opens a new window as usual.
-    recorder.record(frame("next", 1), logger);
     await recorder.flushed();
-    expect(writes).toHaveLength(2);
+    expect(stored).toEqual(["ending:1", "other:1", "other:2"]);
   });
 });

@@ -12,7 +12,15 @@ vi.mock("@/lib/db", () => ({
   appendFramesOfJobs: async (frames: Array<{ seq: number }>) => {
     for (const frame of frames) log.push(`stored ${frame.seq}`);
   },
-  finishJob: async () => {},
+  // A job's frames still waiting for a write at its end are stored with the end.
+  finishJob: async (
+    _id: string,
+    _status: string,
+    _path: string,
+    frames: Array<{ seq: number }> = [],
+  ) => {
+    for (const frame of frames) log.push(`stored ${frame.seq}`);
+  },
   renewJobLeases: async () => [],
   requestJobCancel: async () => {},
 }));
