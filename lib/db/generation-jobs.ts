@@ -31,16 +31,6 @@ const jobFields = {
   savedPathId: true,
 } as const;
 
-export async function createJob(job: {
-  id: string;
-  ticketId: string;
-  userId?: string;
-  resumeTokenHash?: string;
-  leaseUntil: Date;
-}): Promise<void> {
-  await getDb().generationJob.create({ data: job });
-}
-
 export async function findJob(id: string): Promise<JobRecord | null> {
   return getDb().generationJob.findUnique({ where: { id }, select: jobFields });
 }

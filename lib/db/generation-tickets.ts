@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "./client";
+import { Prisma } from "./generated/client";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,14 @@ export type TicketLimits = {
 export type TicketClaimResult =
   | { granted: true; ticketId: string; usedToday: number }
   | { granted: false; limit: "daily" | "concurrent"; retryAt: Date };
+
+/** The job a granted claim starts (lib/generation/jobs.ts), inserted by the claim itself. */
+export type NewJobRow = {
+  id: string;
+  userId?: string;
+  resumeTokenHash?: string;
+  leaseUntil: Date;
+};
 
 type ClaimRow = {
   granted: boolean;
@@ -37,14 +46,31 @@ export async function claimTicket(
   subject: string,
   limits: TicketLimits,
   now = new Date(),
+  job?: NewJobRow,
 ): Promise<TicketClaimResult> {
   const ticketId = randomUUID();
   const staleBefore = new Date(now.getTime() - limits.staleAfterMs);
   // Timestamps go as UTC text: the columns are TIMESTAMP(3) without a zone, in UTC.
-  const [row] = await getDb().$queryRaw<ClaimRow[]>`
+  const claim = Prisma.sql`
     SELECT "granted", "refusedBy", "usedToday", "freedFrom"
     FROM claim_generation_ticket(${subject}, ${ticketId}, ${now.toISOString()}::timestamp(3),
       ${limits.perDay}::integer, ${limits.concurrent}::integer, ${staleBefore.toISOString()}::timestamp(3))`;
+  // With `job`, a granted claim also inserts the job's row, in the same statement: the
+  // work before a generation's first frame is one round trip to the database, not two.
+  // (A data-modifying WITH always runs to completion, read or not.)
+  const [row] = await getDb().$queryRaw<ClaimRow[]>(
+    job
+      ? Prisma.sql`
+    WITH "claim" AS (${claim}),
+    "job" AS (
+      INSERT INTO "GenerationJob" ("id", "ticketId", "userId", "resumeTokenHash", "leaseUntil")
+      SELECT ${job.id}, ${ticketId}, ${job.userId ?? null}::text, ${job.resumeTokenHash ?? null}::text,
+        ${job.leaseUntil.toISOString()}::timestamp(3)
+      FROM "claim" WHERE "claim"."granted"
+    )
+    SELECT * FROM "claim"`
+      : claim,
+  );
   if (!row) throw new Error("claim_generation_ticket returned no row");
   if (row.granted) return { granted: true, ticketId, usedToday: Number(row.usedToday) };
   if (row.refusedBy === "concurrent") {

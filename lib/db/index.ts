@@ -22,7 +22,6 @@ export { getDb as getDbForAuthAdapter } from "./client";
 export {
   appendFrames,
   appendFramesOfJobs,
-  createJob,
   deleteFinishedJobs,
   findJob,
   finishJob,
@@ -43,6 +42,7 @@ export {
   countTicketsToday,
   deleteTicketsOlderThanADay,
   finishTicket,
+  type NewJobRow,
   type TicketClaimResult,
   type TicketLimits,
 } from "./generation-tickets";

@@ -10,9 +10,7 @@ import { createLearningPathProvider } from "@/lib/providers";
 import type { GenerationEvent } from "@/lib/sse/events";
 import { type AdaptationInput, regenerateMilestone, replanPath } from "./adapt-pipeline";
 import { budgetFor } from "./budget";
-import { type StartedJob, startJob } from "./jobs";
-import type { GenerationLogger } from "./logger";
-import type { GenerationTicket } from "./quota";
+import { type ClaimedJob, type StartedJob, startJob } from "./jobs";
 
 // Adapting a saved path as a generation job: everything is checked (owner, milestone,
 // re-plan arithmetic) before the route claims a ticket, so a refused request costs no
@@ -83,18 +81,11 @@ export async function prepareReplan(
  */
 export function startAdaptationJob(
   prepared: PreparedAdaptation,
-  options: {
-    userId: string;
-    ticket: GenerationTicket;
-    logger: GenerationLogger;
-    maxDurationSeconds: number;
-  },
-): Promise<StartedJob> {
-  const { userId, ticket, logger } = options;
+  options: ClaimedJob & { userId: string; maxDurationSeconds: number },
+): StartedJob {
+  const { userId, logger } = options;
   return startJob({
-    logger,
-    userId,
-    ticket,
+    ...options,
     generate: (signal, onSaved) =>
       prepared.run({
         path: prepared.path,

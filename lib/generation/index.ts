@@ -4,8 +4,18 @@ import { AppError } from "@/lib/errors";
 import { handToGuest } from "@/lib/guest/result";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
 import { createLearningPathProvider } from "@/lib/providers";
+import { createSseResponse } from "@/lib/sse/response";
 import { budgetFor } from "./budget";
-import { type StartedJob, startJob, sweepDeadJobs } from "./jobs";
+import {
+  type ClaimedJob,
+  followAsStarter,
+  type NewJob,
+  newJob,
+  type StartedJob,
+  startJob,
+  sweepDeadJobs,
+} from "./jobs";
+import { keepRunning } from "./keep-running";
 import { createGenerationLogger, type GenerationLogger } from "./logger";
 import { generateLearningPath } from "./pipeline";
 import { type Asker, claimTicketFor, type GenerationTicket } from "./quota";
@@ -17,6 +27,7 @@ export {
   startAdaptationJob,
 } from "./adaptation";
 export {
+  type ClaimedJob,
   cancelJob,
   findOwnJob,
   followAsStarter,
@@ -36,14 +47,44 @@ export { runToCompletion } from "./run-to-completion";
  * database connection); a claim refused for running generations sweeps once and tries
  * again, so a crashed job's ticket never keeps anyone waiting.
  */
-export async function claimGenerationTicket(asker: Asker): Promise<GenerationTicket> {
+async function claimGenerationTicket(asker: Asker, job: NewJob): Promise<GenerationTicket> {
   try {
-    return await claimTicketFor(asker);
+    return await claimTicketFor(asker, job.row);
   } catch (error) {
     if (!(error instanceof AppError && error.code === "concurrent_limit")) throw error;
     if ((await sweepDeadJobs()) === 0) throw error;
-    return claimTicketFor(asker);
+    return claimTicketFor(asker, job.row);
   }
+}
+
+/**
+ * Claims a ticket for one generation and stores its job, in one statement (or throws a
+ * 429 AppError with Retry-After). What follows in the route starts the job with it.
+ */
+export async function claimJob(asker: Asker): Promise<ClaimedJob> {
+  const logger = createGenerationLogger();
+  const job = newJob(logger.requestId, asker.userId);
+  const ticket = await claimGenerationTicket(asker, job);
+  return { job, ticket, logger };
+}
+
+/**
+ * The started job's frames for the request that started it, as an SSE response. The job
+ * outlives this response: a lost connection does not stop it.
+ */
+export function streamToStarter(
+  request: Request,
+  claimed: ClaimedJob,
+  started: StartedJob,
+): Response {
+  keepRunning(started.finished);
+  const headers: Record<string, string> = {
+    "X-Request-Id": claimed.logger.requestId,
+    "X-Generation-Id": started.id,
+  };
+  const { remaining } = claimed.ticket;
+  if (remaining !== null) headers["X-Generations-Remaining"] = String(remaining);
+  return createSseResponse((signal) => followAsStarter(started, signal), request.signal, headers);
 }
 
 type GenerationOptions = {
@@ -88,14 +129,10 @@ export function startGeneration(
  */
 export function startGenerationJob(
   request: LearningPathRequest,
-  options: GenerationOptions & { ticket: GenerationTicket },
-): Promise<StartedJob> {
-  const logger = options.logger ?? createGenerationLogger();
+  options: ClaimedJob & { maxDurationSeconds: number; userId?: string },
+): StartedJob {
   return startJob({
-    logger,
-    userId: options.userId,
-    ticket: options.ticket,
-    generate: (signal, onSaved) =>
-      startGeneration(request, signal, { ...options, logger, onSaved }),
+    ...options,
+    generate: (signal, onSaved) => startGeneration(request, signal, { ...options, onSaved }),
   });
 }

@@ -3,7 +3,6 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   appendFrames,
-  createJob,
   deleteFinishedJobs,
   deleteTicketsOlderThanADay,
   findJob,
@@ -14,6 +13,7 @@ import {
   type JobRecord,
   type JobStatus,
   lastFrameOf,
+  type NewJobRow,
   noteJobRead,
   requestJobCancel,
   type StoredFrame,
@@ -83,29 +83,42 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest()
 
 export type StartedJob = { id: string; resumeToken?: string; finished: Promise<void> };
 
-/**
- * Starts a job that runs `generate` to its end. `generate` gets the job's own abort
- * signal (Cancel, or a guest's job left without readers), never a connection's.
- */
-export async function startJob(options: {
-  logger: GenerationLogger;
-  userId?: string;
-  ticket: GenerationTicket;
-  generate: (
-    signal: AbortSignal,
-    onSaved: (pathId: string) => void,
-  ) => AsyncGenerator<GenerationEvent>;
-}): Promise<StartedJob> {
-  const { logger, userId, ticket } = options;
-  const id = logger.requestId;
+/** A job about to start: its row is inserted by the claim of its ticket (quota.ts). */
+export type NewJob = { id: string; resumeToken?: string; row: NewJobRow };
+
+/** A new job's id and, for a guest, the resume token only its starter gets. */
+export function newJob(id: string, userId?: string): NewJob {
   const resumeToken = userId ? undefined : randomBytes(24).toString("base64url");
-  await createJob({
+  return {
     id,
-    ticketId: ticket.id,
-    userId,
-    resumeTokenHash: resumeToken && hashToken(resumeToken).toString("hex"),
-    leaseUntil: new Date(Date.now() + LEASE_MS),
-  });
+    resumeToken,
+    row: {
+      id,
+      userId,
+      resumeTokenHash: resumeToken && hashToken(resumeToken).toString("hex"),
+      leaseUntil: new Date(Date.now() + LEASE_MS),
+    },
+  };
+}
+
+/** A job that may start: its ticket is claimed and its row stored (index.ts, claimJob). */
+export type ClaimedJob = { job: NewJob; ticket: GenerationTicket; logger: GenerationLogger };
+
+/**
+ * Starts the claimed job that runs `generate` to its end. `generate` gets the job's own
+ * abort signal (Cancel, or a guest's job left without readers), never a connection's.
+ */
+export function startJob(
+  options: ClaimedJob & {
+    userId?: string;
+    generate: (
+      signal: AbortSignal,
+      onSaved: (pathId: string) => void,
+    ) => AsyncGenerator<GenerationEvent>;
+  },
+): StartedJob {
+  const { logger } = options;
+  const { id, resumeToken } = options.job;
   const job: LiveJob = {
     frames: [],
     published: 0,

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { getAppSecret } from "@/lib/auth/secret";
-import { claimTicket, countTicketsToday, finishTicket } from "@/lib/db";
+import { claimTicket, countTicketsToday, finishTicket, type NewJobRow } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
@@ -74,14 +74,18 @@ function dailyLimitOf({ userId }: Asker): number | null {
   return userId ? env.RATE_LIMIT_USER_PER_DAY : env.RATE_LIMIT_GUEST_PER_DAY;
 }
 
-/** Claims a ticket for one generation, or throws a 429 AppError with Retry-After. */
-export async function claimTicketFor(asker: Asker): Promise<GenerationTicket> {
+/**
+ * Claims a ticket for one generation, or throws a 429 AppError with Retry-After. With
+ * `job`, a granted claim also stores the job's row (in the same statement).
+ */
+export async function claimTicketFor(asker: Asker, job?: NewJobRow): Promise<GenerationTicket> {
   const perDay = dailyLimitOf(asker);
-  const claim = await claimTicket(subjectOf(asker), {
+  const limits = {
     perDay,
     concurrent: env.RATE_LIMIT_CONCURRENT,
     staleAfterMs: RUNNING_AT_MOST_MS,
-  });
+  };
+  const claim = await claimTicket(subjectOf(asker), limits, new Date(), job);
   if (!claim.granted) {
     const retryAfterSeconds = Math.max(1, Math.ceil((claim.retryAt.getTime() - Date.now()) / 1000));
     throw new AppError(claim.limit === "daily" ? "daily_limit" : "concurrent_limit", {

@@ -196,11 +196,13 @@ describe("generation jobs", () => {
     const ticket = await getDb().generationTicket.create({ data: { subject: "crashed" } });
     const id = `crashed-${Date.now()}-${Math.random()}`;
     const { createHash } = await import("node:crypto");
-    await db.createJob({
-      id,
-      ticketId: ticket.id,
-      resumeTokenHash: createHash("sha256").update(token).digest("hex"),
-      leaseUntil: new Date(Date.now() - 1000),
+    await getDb().generationJob.create({
+      data: {
+        id,
+        ticketId: ticket.id,
+        resumeTokenHash: createHash("sha256").update(token).digest("hex"),
+        leaseUntil: new Date(Date.now() - 1000),
+      },
     });
     await db.appendFrames(id, [
       { seq: 1, event: "progress", data: JSON.stringify({ stage: "curriculum", progress: 20 }) },

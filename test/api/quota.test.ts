@@ -221,6 +221,31 @@ describe("generation quotas", () => {
     expect(claims.filter((claim) => claim.granted)).toHaveLength(2);
   });
 
+  it("stores a granted claim's job with its ticket, and no job for a refused claim", async () => {
+    const subject = `with-job-${Date.now()}`;
+    const limits = { perDay: 100, concurrent: 1, staleAfterMs: 60_000 };
+    const leaseUntil = new Date(Date.now() + 30_000);
+    const granted = await db.claimTicket(subject, limits, new Date(), {
+      id: `${subject}-1`,
+      resumeTokenHash: "ab".repeat(32),
+      leaseUntil,
+    });
+    const refused = await db.claimTicket(subject, limits, new Date(), {
+      id: `${subject}-2`,
+      leaseUntil,
+    });
+    if (!granted.granted) throw new Error("not granted");
+    expect(refused.granted).toBe(false);
+    expect(await db.findJob(`${subject}-1`)).toMatchObject({
+      ticketId: granted.ticketId,
+      userId: null,
+      resumeTokenHash: "ab".repeat(32),
+      status: "running",
+      leaseUntil,
+    });
+    expect(await db.findJob(`${subject}-2`)).toBeNull();
+  });
+
   it("the periodic sweep deletes everyone's tickets older than a day", async () => {
     const limits = { perDay: 100, concurrent: 5, staleAfterMs: 60_000 };
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
@@ -238,18 +263,13 @@ describe("generation quotas", () => {
     const { id: userId, headers: address } = await newUser();
     // Both of the user's places are held by jobs whose instance died (lease run out).
     for (const n of [1, 2]) {
-      const claim = await db.claimTicket(`user:${userId}`, {
-        perDay: null,
-        concurrent: 2,
-        staleAfterMs: 600_000,
-      });
+      const claim = await db.claimTicket(
+        `user:${userId}`,
+        { perDay: null, concurrent: 2, staleAfterMs: 600_000 },
+        new Date(),
+        { id: `dead-${userId}-${n}`, userId, leaseUntil: new Date(Date.now() - 1000) },
+      );
       if (!claim.granted) throw new Error("not granted");
-      await db.createJob({
-        id: `dead-${userId}-${n}`,
-        ticketId: claim.ticketId,
-        userId,
-        leaseUntil: new Date(Date.now() - 1000),
-      });
     }
     const response = await generate(address);
     expect(response.status).toBe(200);

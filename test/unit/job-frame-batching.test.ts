@@ -14,7 +14,6 @@ let cancelRequested = new Set<string>();
 const sparedBySweep: string[][] = [];
 
 vi.mock("@/lib/db", () => ({
-  createJob: async () => {},
   appendFramesOfJobs: async (rows: JobFrameRow[]) => {
     if (rows.some((row) => row.jobId === failJob)) throw new Error("duplicate key");
     writes.push(rows);
@@ -37,17 +36,23 @@ vi.mock("@/lib/db", () => ({
   },
 }));
 
-const { startJob, liveJobCount, sweepDeadJobs } = await import("@/lib/generation/jobs");
+const { newJob, startJob, liveJobCount, sweepDeadJobs } = await import("@/lib/generation/jobs");
 const { createFrameRecorder } = await import("@/lib/generation/frame-recorder");
 const { createJobLeases } = await import("@/lib/generation/job-leases");
 const { createGenerationLogger } = await import("@/lib/generation/logger");
+
+/** A job as its claim hands it over (the claim would have stored its row). */
+function claimed() {
+  const logger = createGenerationLogger();
+  return { logger, job: newJob(logger.requestId) };
+}
 
 const ticket = { id: "ticket", remaining: null, finish: async () => {} };
 
 /** A job that reports `steps` progress frames, one per turn of the event loop. */
 function runJob(steps: number) {
   return startJob({
-    logger: createGenerationLogger(),
+    ...claimed(),
     ticket,
     async *generate() {
       for (let step = 1; step <= steps; step++) {
@@ -122,7 +127,7 @@ describe("the sweep for dead jobs", () => {
   it("never counts a job running in its own process as dead, whatever its lease says", async () => {
     let finish: () => void = () => {};
     const job = await startJob({
-      logger: createGenerationLogger(),
+      ...claimed(),
       ticket,
       async *generate() {
         yield { type: "progress", stage: "curriculum", progress: 1, message: "1" };

@@ -8,7 +8,6 @@ import { describe, expect, it, vi } from "vitest";
 const log: string[] = [];
 
 vi.mock("@/lib/db", () => ({
-  createJob: async () => {},
   appendFramesOfJobs: async (frames: Array<{ seq: number }>) => {
     for (const frame of frames) log.push(`stored ${frame.seq}`);
   },
@@ -25,8 +24,14 @@ vi.mock("@/lib/db", () => ({
   requestJobCancel: async () => {},
 }));
 
-const { startJob, followJob, cancelJob } = await import("@/lib/generation/jobs");
+const { newJob, startJob, followJob, cancelJob } = await import("@/lib/generation/jobs");
 const { createGenerationLogger } = await import("@/lib/generation/logger");
+
+/** A job as its claim hands it over (the claim would have stored its row). */
+function claimed() {
+  const logger = createGenerationLogger();
+  return { logger, job: newJob(logger.requestId) };
+}
 
 describe("a job's frames", () => {
   it("reach a live reader before their database write starts", async () => {
@@ -35,7 +40,7 @@ describe("a job's frames", () => {
       release = resolve;
     });
     const job = await startJob({
-      logger: createGenerationLogger(),
+      ...claimed(),
       ticket: { id: "ticket", remaining: null, finish: async () => {} },
       async *generate() {
         await started;
@@ -65,7 +70,7 @@ describe("a job's frames", () => {
   ] as const)("that %s reach readers after its ticket is settled", async (_name, ending) => {
     const order: string[] = [];
     const job = await startJob({
-      logger: createGenerationLogger(),
+      ...claimed(),
       ticket: {
         id: "ticket",
         remaining: 3,

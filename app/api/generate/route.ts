@@ -1,6 +1,6 @@
 import { currentUserId } from "@/lib/auth";
 import {
-  claimGenerationTicket,
+  claimJob,
   followJob,
   keepRunning,
   runToCompletion,
@@ -23,12 +23,8 @@ export const POST = apiRoute(
     userId: currentUserId,
   },
   async ({ request, input, userId }) => {
-    const ticket = await claimGenerationTicket({ headers: request.headers, userId });
-    const job = await startGenerationJob(input, {
-      maxDurationSeconds: maxDuration,
-      userId,
-      ticket,
-    });
+    const claimed = await claimJob({ headers: request.headers, userId });
+    const job = startGenerationJob(input, { ...claimed, userId, maxDurationSeconds: maxDuration });
     keepRunning(job.finished);
     const { path, redirectUrl } = await runToCompletion(followJob(job.id, 0, request.signal));
     return Response.json({ path, redirect_url: redirectUrl });

@@ -1,17 +1,10 @@
 import { currentUserId } from "@/lib/auth";
-import {
-  claimGenerationTicket,
-  createGenerationLogger,
-  followAsStarter,
-  keepRunning,
-  startGenerationJob,
-} from "@/lib/generation";
+import { claimJob, startGenerationJob, streamToStarter } from "@/lib/generation";
 import { apiRoute, jsonOrFormInput } from "@/lib/http/api-route";
 import {
   LEARNING_PATH_REQUEST_BODY,
   parseLearningPathRequest,
 } from "@/lib/learning-path/parse-request";
-import { createSseResponse } from "@/lib/sse/response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -28,21 +21,12 @@ export const POST = apiRoute(
   },
   async ({ request, input, userId }) => {
     // Over quota is a plain 429 with Retry-After, before any stream starts.
-    const ticket = await claimGenerationTicket({ headers: request.headers, userId });
-    const logger = createGenerationLogger();
-    const job = await startGenerationJob(input, {
-      maxDurationSeconds: maxDuration,
-      logger,
+    const claimed = await claimJob({ headers: request.headers, userId });
+    const started = startGenerationJob(input, {
+      ...claimed,
       userId,
-      ticket,
+      maxDurationSeconds: maxDuration,
     });
-    // The job outlives this response: a lost connection does not stop it.
-    keepRunning(job.finished);
-    const headers: Record<string, string> = {
-      "X-Request-Id": logger.requestId,
-      "X-Generation-Id": job.id,
-    };
-    if (ticket.remaining !== null) headers["X-Generations-Remaining"] = String(ticket.remaining);
-    return createSseResponse((signal) => followAsStarter(job, signal), request.signal, headers);
+    return streamToStarter(request, claimed, started);
   },
 );

@@ -1,16 +1,8 @@
 import { requireUserId } from "@/lib/auth";
-import {
-  claimGenerationTicket,
-  createGenerationLogger,
-  followAsStarter,
-  keepRunning,
-  prepareReplan,
-  startAdaptationJob,
-} from "@/lib/generation";
+import { claimJob, prepareReplan, startAdaptationJob, streamToStarter } from "@/lib/generation";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
 import { routeId } from "@/lib/http/route-id";
 import { replanSchema } from "@/lib/learning-path/adaptation-schema";
-import { createSseResponse } from "@/lib/sse/response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,20 +19,12 @@ export const POST = apiRoute(
   async ({ request, input, userId }, { params }: RouteContext<"/api/paths/[id]/replan">) => {
     const prepared = await prepareReplan(userId, await routeId(params), input);
     // Over quota is a plain 429 with Retry-After, before any stream starts.
-    const ticket = await claimGenerationTicket({ headers: request.headers, userId });
-    const logger = createGenerationLogger();
-    const job = await startAdaptationJob(prepared, {
+    const claimed = await claimJob({ headers: request.headers, userId });
+    const started = startAdaptationJob(prepared, {
+      ...claimed,
       userId,
-      ticket,
-      logger,
       maxDurationSeconds: maxDuration,
     });
-    keepRunning(job.finished);
-    const headers: Record<string, string> = {
-      "X-Request-Id": logger.requestId,
-      "X-Generation-Id": job.id,
-    };
-    if (ticket.remaining !== null) headers["X-Generations-Remaining"] = String(ticket.remaining);
-    return createSseResponse((signal) => followAsStarter(job, signal), request.signal, headers);
+    return streamToStarter(request, claimed, started);
   },
 );

@@ -1,16 +1,13 @@
 import { requireUserId } from "@/lib/auth";
 import {
-  claimGenerationTicket,
-  createGenerationLogger,
-  followAsStarter,
-  keepRunning,
+  claimJob,
   prepareRegeneration,
   startAdaptationJob,
+  streamToStarter,
 } from "@/lib/generation";
 import { apiRoute, jsonInput } from "@/lib/http/api-route";
 import { routeId, routeIndex } from "@/lib/http/route-id";
 import { regenerateMilestoneSchema } from "@/lib/learning-path/adaptation-schema";
-import { createSseResponse } from "@/lib/sse/response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -36,20 +33,12 @@ export const POST = apiRoute(
       input.instruction,
     );
     // Over quota is a plain 429 with Retry-After, before any stream starts.
-    const ticket = await claimGenerationTicket({ headers: request.headers, userId });
-    const logger = createGenerationLogger();
-    const job = await startAdaptationJob(prepared, {
+    const claimed = await claimJob({ headers: request.headers, userId });
+    const started = startAdaptationJob(prepared, {
+      ...claimed,
       userId,
-      ticket,
-      logger,
       maxDurationSeconds: maxDuration,
     });
-    keepRunning(job.finished);
-    const headers: Record<string, string> = {
-      "X-Request-Id": logger.requestId,
-      "X-Generation-Id": job.id,
-    };
-    if (ticket.remaining !== null) headers["X-Generations-Remaining"] = String(ticket.remaining);
-    return createSseResponse((signal) => followAsStarter(job, signal), request.signal, headers);
+    return streamToStarter(request, claimed, started);
   },
 );
