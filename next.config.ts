@@ -4,7 +4,7 @@ import { PAGE_BODY_LIMIT_BYTES } from "./lib/http/page-body-limit";
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package folder;
   // bundling it would break those relative loads.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   // A self-contained server in .next/standalone for hosting behind a reverse proxy.
   output: "standalone",

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
 // The Prisma 6 CLI downloads native engines before every command unless these point at
@@ -22,9 +23,15 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   experimental: { adapter: true },
   engine: "js",
+  // The CLI reaches the embedded folder the way the app does: the Postgres wire protocol
+  // through @prisma/adapter-pg (here the socket server runs in the CLI's own process).
+  // The app's migrations are applied by scripts/migrate.mjs, not by the CLI.
   async adapter() {
     // PGlite does not create missing parent folders.
     if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
-    return new PrismaPGlite(new PGlite(dataDir));
+    const server = new PGLiteSocketServer({ db: await PGlite.create(dataDir), port: 0 });
+    await server.start();
+    const [host, port] = server.getServerConn().split(":");
+    return new PrismaPg({ host, port: Number(port), user: "postgres", max: 1 });
   },
 });

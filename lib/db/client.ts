@@ -1,16 +1,16 @@
 import "server-only";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type Env, env, localDataPath } from "@/lib/env";
+import { startEmbeddedDatabase } from "./embedded-database";
 import { PrismaClient } from "./generated/client";
 
 // One Prisma client per process, over PostgreSQL when DATABASE_URL is set (production:
 // a managed server, pooled connection string) and over the embedded PGlite folder
-// otherwise (a fresh clone, no set-up). PGlite allows a single open connection to its
-// data folder, so the client is cached on globalThis: Next's dev server re-evaluates
-// modules on every edit and would otherwise open the folder again.
+// otherwise (a fresh clone, no set-up), which runs on its own thread behind the same
+// driver adapter (lib/db/embedded-database.ts). PGlite allows a single open connection
+// to its data folder, so the client is cached on globalThis: Next's dev server
+// re-evaluates modules on every edit and would otherwise start a second engine.
 
 const globalForDb = globalThis as unknown as { learningPathDb?: PrismaClient };
 
@@ -28,7 +28,7 @@ export function createClient(
   const dataDir = settings.PGLITE_DATA_DIR
     ? path.resolve(/*turbopackIgnore: true*/ settings.PGLITE_DATA_DIR)
     : localDataPath("pglite", settings);
-  return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });
+  return new PrismaClient({ adapter: startEmbeddedDatabase(dataDir).adapter });
 }
 
 export function getDb(): PrismaClient {
