@@ -38,13 +38,7 @@ export async function createPasswordUser(
   }
 }
 
-/**
- * A unique constraint failed. @prisma/adapter-pg reports it as Prisma's P2002; the PGlite
- * adapter passes PostgreSQL's own error through (code 23505 in a DriverAdapterError).
- */
+/** A unique constraint failed (@prisma/adapter-pg reports it as Prisma's P2002 on both engines). */
 function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return error instanceof Error && error.name === "DriverAdapterError" && cause?.code === "23505";
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
