@@ -8,9 +8,12 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const { dataDir, socketPath } = workerData;
 const db = await PGlite.create(dataDir);
-// One connection: PGlite is a single PostgreSQL backend, so two clients would share its
-// session state (unnamed prepared statement, open transaction) message by message. The
-// app's pool holds the one connection; a second one is refused, never interleaved.
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+// PGlite is a single PostgreSQL backend: two clients querying at once would share its
+// session state (unnamed prepared statement, open transaction) message by message, so
+// the app's pool opens one connection at a time (lib/db/embedded-database.ts). The limit
+// here is above one because the pool drops a connection after some query errors and
+// opens the next at once, before this server has seen the old one close; a limit of one
+// refused that next connection ("write EPIPE" in the app).
+const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
 await server.start();
 parentPort?.postMessage({ listening: socketPath });
