@@ -1,6 +1,7 @@
 // Run by bench/measures/claim-cost.ts in its own process (`--conditions react-server`,
 // so the app's server-only modules load): times the app's own claimTicket against the
 // database the environment names, with a given number of tickets already in the table.
+import { randomUUID } from "node:crypto";
 import { claimTicket, finishTicket } from "@/lib/db";
 import { getDb } from "@/lib/db/client";
 
@@ -29,7 +30,13 @@ async function timeClaims(
   const times: number[] = [];
   for (let i = 0; i < claims; i++) {
     const started = performance.now();
-    const claim = await claimTicket(subjectOf(i), { perDay, concurrent: 2, staleAfterMs: 420_000 });
+    // As a generation claims: the job's row goes in with the ticket.
+    const claim = await claimTicket(
+      subjectOf(i),
+      { perDay, concurrent: 2, staleAfterMs: 420_000 },
+      new Date(),
+      { id: randomUUID(), leaseMs: 15_000 },
+    );
     times.push(performance.now() - started);
     if (!claim.granted) throw new Error(`claim ${i} refused: ${claim.limit}`);
     await finishTicket(claim.ticketId, true);

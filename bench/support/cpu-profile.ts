@@ -24,17 +24,24 @@ export async function profiled<T>(
   rmSync(marker, { force: true });
   process.kill(app.pid, "SIGUSR2");
   await until(() => existsSync(marker));
-  const result = await measure();
-  rmSync(marker, { force: true });
+  try {
+    return await measure();
+  } finally {
+    // Stopped whatever happened, so the next figure's SIGUSR2 starts a profile.
+    await saveProfile(app, figure);
+  }
+}
+
+async function saveProfile(app: { pid: number }, figure: string) {
+  if (!PROFILE_DIR) return;
+  rmSync(path.join(PROFILE_DIR, "profiling"), { force: true });
   profilesWritten += 1;
   const written = path.join(PROFILE_DIR, `${profilesWritten}.cpuprofile`);
   process.kill(app.pid, "SIGUSR2");
   await until(() => existsSync(written));
-  await sleep(200); // the write is one synchronous call; let it finish
   const file = path.join(PROFILE_DIR, `figure-${figure}.cpuprofile`);
   renameSync(written, file);
   console.log(`profile of figure ${figure}: ${file}\n${summarize(file)}`);
-  return result;
 }
 
 let profilesWritten = 0;
@@ -50,7 +57,10 @@ async function until(done: () => boolean) {
 type ProfileNode = { id: number; callFrame: { url: string; functionName: string } };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
-/** The server thread's busy time by where the code lives (idle left out), largest first. */
+/**
+ * The server thread's busy time by where the code lives (idle left out), largest first.
+ * The embedded database's own thread (lib/db/embedded-database.ts) is not in it.
+ */
 export function summarize(file: string): string {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const placeOf = new Map(profile.nodes.map((node) => [node.id, placeOfCode(node.callFrame)]));

@@ -3,7 +3,7 @@
 // stops it and writes `<dir>/<n>.cpuprofile`. The bench signals around each figure, so
 // a profile holds that figure's work only, not the server's start-up or other figures.
 // Plain CommonJS: it runs before anything else in the server's process.
-const { writeFileSync } = require("node:fs");
+const { renameSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 const { Session } = require("node:inspector");
 
@@ -30,6 +30,9 @@ if (dir) {
     profiling = false;
     const { profile } = await post("Profiler.stop");
     written += 1;
-    writeFileSync(path.join(dir, `${written}.cpuprofile`), JSON.stringify(profile));
+    // Written under another name and renamed: the bench never reads half a file.
+    const file = path.join(dir, `${written}.cpuprofile`);
+    writeFileSync(`${file}.partial`, JSON.stringify(profile));
+    renameSync(`${file}.partial`, file);
   });
 }

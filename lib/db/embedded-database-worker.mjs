@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-const { dataDir, socketPath } = workerData;
+const { dataDir, socketPath, closed } = workerData;
 const db = await PGlite.create(dataDir);
 // PGlite is a single PostgreSQL backend: two clients querying at once would share its
 // session state (unnamed prepared statement, open transaction) message by message, so
@@ -17,3 +17,15 @@ const db = await PGlite.create(dataDir);
 const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
 await server.start();
 parentPort?.postMessage({ listening: socketPath });
+
+// The server's process is exiting (lib/db/embedded-database.ts waits for this): the
+// query under way finishes, then PGlite closes its data folder cleanly, then the flag
+// tells the waiting thread it may go on exiting.
+parentPort?.on("message", async (message) => {
+  if (message !== "close") return;
+  await server.stop().catch(() => {});
+  await db.close().catch(() => {});
+  const flag = new Int32Array(closed);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});

@@ -13,6 +13,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 /** pg connects to `<host>/.s.PGSQL.<port>` when the host is a folder. */
 const SOCKET_PORT = 5432;
+/** How long an exiting process waits for the engine to close its data folder. */
+const CLOSE_WAIT_MS = 5_000;
+/** A query that gets no answer in this long fails instead of holding its request forever. */
+const QUERY_TIMEOUT_MS = 60_000;
 
 /** The embedded engine's thread and the adapter that reaches it (exported for tests). */
 export interface EmbeddedDatabase {
@@ -24,24 +28,44 @@ export interface EmbeddedDatabase {
 export function startEmbeddedDatabase(dataDir: string): EmbeddedDatabase {
   const socketDir = mkdtempSync(path.join(tmpdir(), "learning-path-db-"));
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+  // Set to 1 by the worker once it has closed the data folder (see the exit below).
+  const closed = new SharedArrayBuffer(4);
   // Resolved at run time against the working folder (the standalone server's own folder
   // in production, which the build's file tracing fills); not a module to bundle.
   const worker = new Worker(
     path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "db", "embedded-database-worker.mjs"),
-    { workerData: { dataDir, socketPath } },
+    { workerData: { dataDir, socketPath, closed } },
   );
   // The server's process decides when to exit; the worker ends with it.
   worker.unref();
+  let running = true;
+  worker.once("exit", () => {
+    running = false;
+  });
   const ready = whenListening(worker);
-  process.once("exit", () => rmSync(socketDir, { recursive: true, force: true }));
+  // Exiting ends the worker wherever it is, even inside a commit, and PGlite's data folder
+  // may not open again after that: the exit waits (blocking; nothing else may run now)
+  // until the engine has finished its query and closed the folder.
+  process.once("exit", () => {
+    if (running) {
+      worker.postMessage("close");
+      Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+    }
+    rmSync(socketDir, { recursive: true, force: true });
+  });
   const adapter = new EmbeddedPrismaPg(ready, {
     host: socketDir,
     port: SOCKET_PORT,
     user: "postgres",
     database: "postgres",
     // The socket serves one connection (see the worker): queries queue here, in the pool,
-    // and an interactive transaction holds the connection until it ends.
+    // and an interactive transaction holds the connection until it ends. Never more than
+    // one: the socket server would interleave two connections' messages on PGlite's one
+    // session.
     max: 1,
+    // pglite-socket 0.2.17 stops serving its queue for good after an engine exception;
+    // queries then fail after this long instead of hanging their requests.
+    query_timeout: QUERY_TIMEOUT_MS,
     // An idle connection must not keep a test run or a script from exiting.
     allowExitOnIdle: true,
   });

@@ -23,7 +23,8 @@ export type NewJobRow = {
   id: string;
   userId?: string;
   resumeTokenHash?: string;
-  leaseUntil: Date;
+  /** Its first lease runs this long from the claim. */
+  leaseMs: number;
 };
 
 type ClaimRow = {
@@ -57,15 +58,18 @@ export async function claimTicket(
       ${limits.perDay}::integer, ${limits.concurrent}::integer, ${staleBefore.toISOString()}::timestamp(3))`;
   // With `job`, a granted claim also inserts the job's row, in the same statement: the
   // work before a generation's first frame is one round trip to the database, not two.
-  // (A data-modifying WITH always runs to completion, read or not.)
+  // (A data-modifying WITH always runs to completion, read or not.) Its times are given
+  // in UTC like the claim's: a column default would follow the server's time zone.
   const [row] = await getDb().$queryRaw<ClaimRow[]>(
     job
       ? Prisma.sql`
     WITH "claim" AS (${claim}),
     "job" AS (
-      INSERT INTO "GenerationJob" ("id", "ticketId", "userId", "resumeTokenHash", "leaseUntil")
+      INSERT INTO "GenerationJob" ("id", "ticketId", "userId", "resumeTokenHash", "leaseUntil",
+        "lastReadAt", "createdAt")
       SELECT ${job.id}, ${ticketId}, ${job.userId ?? null}::text, ${job.resumeTokenHash ?? null}::text,
-        ${job.leaseUntil.toISOString()}::timestamp(3)
+        ${new Date(now.getTime() + job.leaseMs).toISOString()}::timestamp(3),
+        ${now.toISOString()}::timestamp(3), ${now.toISOString()}::timestamp(3)
       FROM "claim" WHERE "claim"."granted"
     )
     SELECT * FROM "claim"`

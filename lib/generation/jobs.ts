@@ -86,7 +86,11 @@ export type StartedJob = { id: string; resumeToken?: string; finished: Promise<v
 /** A job about to start: its row is inserted by the claim of its ticket (quota.ts). */
 export type NewJob = { id: string; resumeToken?: string; row: NewJobRow };
 
-/** A new job's id and, for a guest, the resume token only its starter gets. */
+/**
+ * A new job's id and, for a guest, the resume token only its starter gets. Its lease
+ * starts when the claim stores it (`LEASE_MS` from the claim's own clock), not now: a
+ * claim that waited past a lease under load must not store a job the sweep calls dead.
+ */
 export function newJob(id: string, userId?: string): NewJob {
   const resumeToken = userId ? undefined : randomBytes(24).toString("base64url");
   return {
@@ -96,7 +100,7 @@ export function newJob(id: string, userId?: string): NewJob {
       id,
       userId,
       resumeTokenHash: resumeToken && hashToken(resumeToken).toString("hex"),
-      leaseUntil: new Date(Date.now() + LEASE_MS),
+      leaseMs: LEASE_MS,
     },
   };
 }
@@ -199,12 +203,12 @@ async function runJob(
     try {
       // Readers on other instances and resumes rely on every frame being stored when the
       // job is marked finished: its frames still waiting for a write go with the end.
+      // Tried twice (a dropped connection); never finished without them: a job left
+      // running is marked interrupted by the sweep, with an end frame after its last.
       const lastFrames = await frameRecorder.takeFramesOf(id);
-      await finishJob(id, status, savedPathId, lastFrames).catch(async (error: unknown) => {
-        if (lastFrames.length === 0) throw error;
-        logger.error("frames not stored", { detail: String(error), frames: lastFrames.length });
-        await finishJob(id, status, savedPathId);
-      });
+      await finishJob(id, status, savedPathId, lastFrames).catch(() =>
+        finishJob(id, status, savedPathId, lastFrames),
+      );
     } finally {
       // Even if the database refused the end: live readers stop waiting, and the job,
       // no longer live here, is marked interrupted by the sweep once its lease runs out.

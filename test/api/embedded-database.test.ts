@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareTestDatabase } from "../support/database";
 
@@ -54,6 +56,33 @@ describe.runIf(!onPostgres)("the embedded database on its own thread", () => {
     expect(await client.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     await worker.terminate();
     await expect(client.$queryRaw`SELECT 1 AS one`).rejects.toThrow();
+  });
+
+  it("lets the query under way finish and closes the folder when the process exits", async () => {
+    const dataDir = copyOfTestDatabase();
+    // The write takes 500 ms; the process exits 100 ms into it. Without waiting for the
+    // engine the exit ended its thread mid-write: the row was lost, the folder left open.
+    execFileSync(
+      process.execPath,
+      [
+        "--conditions",
+        "react-server",
+        "--import",
+        "tsx",
+        "test/support/exit-during-write.ts",
+        dataDir,
+      ],
+      { stdio: "inherit", timeout: 30_000 },
+    );
+    const reopened = await PGlite.create(dataDir);
+    try {
+      const { rows } = await reopened.query(
+        `SELECT "subject" FROM "GenerationTicket" WHERE "id" = 'written-at-exit'`,
+      );
+      expect(rows).toEqual([{ subject: "exit" }]);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it("fails with the reason when the engine cannot start", async () => {

@@ -224,16 +224,13 @@ describe("generation quotas", () => {
   it("stores a granted claim's job with its ticket, and no job for a refused claim", async () => {
     const subject = `with-job-${Date.now()}`;
     const limits = { perDay: 100, concurrent: 1, staleAfterMs: 60_000 };
-    const leaseUntil = new Date(Date.now() + 30_000);
-    const granted = await db.claimTicket(subject, limits, new Date(), {
+    const now = new Date();
+    const granted = await db.claimTicket(subject, limits, now, {
       id: `${subject}-1`,
       resumeTokenHash: "ab".repeat(32),
-      leaseUntil,
+      leaseMs: 30_000,
     });
-    const refused = await db.claimTicket(subject, limits, new Date(), {
-      id: `${subject}-2`,
-      leaseUntil,
-    });
+    const refused = await db.claimTicket(subject, limits, now, { id: `${subject}-2`, leaseMs: 0 });
     if (!granted.granted) throw new Error("not granted");
     expect(refused.granted).toBe(false);
     expect(await db.findJob(`${subject}-1`)).toMatchObject({
@@ -241,7 +238,7 @@ describe("generation quotas", () => {
       userId: null,
       resumeTokenHash: "ab".repeat(32),
       status: "running",
-      leaseUntil,
+      leaseUntil: new Date(now.getTime() + 30_000),
     });
     expect(await db.findJob(`${subject}-2`)).toBeNull();
   });
@@ -267,7 +264,7 @@ describe("generation quotas", () => {
         `user:${userId}`,
         { perDay: null, concurrent: 2, staleAfterMs: 600_000 },
         new Date(),
-        { id: `dead-${userId}-${n}`, userId, leaseUntil: new Date(Date.now() - 1000) },
+        { id: `dead-${userId}-${n}`, userId, leaseMs: -1000 },
       );
       if (!claim.granted) throw new Error("not granted");
     }
