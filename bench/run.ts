@@ -16,7 +16,15 @@ import {
   timeToFirstFrame,
 } from "./measures/streaming";
 import { profiled } from "./support/cpu-profile";
-import { ROOT, startApp, startFake, startFloor, startNginx, stopAll } from "./support/processes";
+import {
+  ROOT,
+  startApp,
+  startBareNext,
+  startFake,
+  startFloor,
+  startNginx,
+  stopAll,
+} from "./support/processes";
 import { type BenchResult, printTable } from "./support/result";
 import { percentile } from "./support/stream-client";
 
@@ -43,7 +51,10 @@ async function main() {
     }
   };
 
-  if (wanted("1")) report(await profiled(app, "1", () => timeToFirstFrame(app, floorUrl)));
+  if (wanted("1")) {
+    const bareUrl = await startBareNext(PORTS.bare);
+    report(await profiled(app, "1", () => timeToFirstFrame(app, floorUrl, bareUrl)));
+  }
   if (wanted("2") || wanted("5"))
     report(await profiled(app, "2", () => generationOverhead(app, fake)));
   if (wanted("5")) report(parsingCost());
@@ -85,7 +96,7 @@ async function main() {
   }
   if (wanted("4"))
     report(await profiled(app, "4", () => concurrentStreams(app, fake, singleStreamP99)));
-  if (wanted("6")) report(await clientCosts(app.url, fake, PORTS.bare));
+  if (wanted("6")) report(await clientCosts(app.url, fake, await startBareNext(PORTS.bare)));
   if (wanted("7")) report(await offlineEngine());
   if (wanted("8")) report(await profiled(app, "8", () => resumeToFirstFrame(app, floorUrl)));
   if (wanted("9")) report(await profiled(app, "9", () => burstToFirstFrame(app, floorUrl)));

@@ -1,15 +1,11 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../test/support/chromium";
-import { type FakeServer, ROOT, startBareNext } from "../support/processes";
+import type { FakeServer } from "../support/processes";
 import type { BenchResult } from "../support/result";
 
 // 6. What the browser pays: first-load JavaScript of the home page against a bare
 // Next.js page, and main-thread tasks while a stream updates the progress dialog.
-
-const BARE_DIR = path.join(ROOT, "bench", "bare-next");
 
 async function launch(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions);
@@ -98,14 +94,8 @@ function insideTask(events: TraceEvent[], task: TraceEvent): string {
 export async function clientCosts(
   appUrl: string,
   fake: FakeServer,
-  barePort: number,
+  bareUrl: string,
 ): Promise<BenchResult[]> {
-  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build", BARE_DIR], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  const bareUrl = await startBareNext(BARE_DIR, barePort);
   const browser = await launch();
   try {
     const home = await firstLoadScriptBytes(browser, `${appUrl}/`);

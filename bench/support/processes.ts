@@ -144,13 +144,29 @@ export async function startApp(
   return { url, pid: child.pid ?? 0 };
 }
 
-/** `next start` of another app folder (the bare baseline page). */
-export async function startBareNext(dir: string, port: number): Promise<string> {
+const BARE_NEXT_DIR = path.join(ROOT, "bench", "bare-next");
+let bareNext: Promise<string> | undefined;
+
+/**
+ * The bare Next.js app (bench/bare-next: one page, one route handler), built and served
+ * with `next start` once per run: the framework's own floor for figures 1 and 6.
+ */
+export function startBareNext(port: number): Promise<string> {
+  bareNext ??= buildAndStartBareNext(port);
+  return bareNext;
+}
+
+async function buildAndStartBareNext(port: number): Promise<string> {
   await ensurePortFree(port);
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build", BARE_NEXT_DIR], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
   start(process.execPath, [
     "node_modules/next/dist/bin/next",
     "start",
-    dir,
+    BARE_NEXT_DIR,
     "-H",
     "127.0.0.1",
     "-p",
