@@ -36,11 +36,9 @@ export async function findJob(id: string): Promise<JobRecord | null> {
   return getDb().generationJob.findUnique({ where: { id }, select: jobFields });
 }
 
-export async function appendFrames(jobId: string, frames: StoredFrame[]): Promise<void> {
-  if (frames.length === 0) return;
-  await getDb().generationFrame.createMany({
-    data: frames.map((frame) => ({ jobId, ...frame })),
-  });
+/** One job's frames (the sweep's end of a dead job), the same way as every other frame. */
+export function appendFrames(jobId: string, frames: StoredFrame[]): Promise<void> {
+  return appendFramesOfJobs(frames.map((frame) => ({ jobId, ...frame })));
 }
 
 /**

@@ -27,7 +27,7 @@ export type FrameRecorder = {
    * may hold its other frames) has settled: the caller stores them with the job's end.
    */
   takeFramesOf(jobId: string): Promise<JobFrameRow[]>;
-  /** Writes everything waiting now and settles once all of it is written (tests, shutdown). */
+  /** Writes everything waiting now and settles once all of it is written (used by tests). */
   flushed(): Promise<void>;
 };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordGenerationRun, saveLearningPath } from "@/lib/db";
+import { type NewJobRow, recordGenerationRun, saveLearningPath } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { handToGuest } from "@/lib/guest/result";
 import type { LearningPathRequest } from "@/lib/learning-path/request-schema";
@@ -9,7 +9,6 @@ import { budgetFor } from "./budget";
 import {
   type ClaimedJob,
   followAsStarter,
-  type NewJob,
   newJob,
   type StartedJob,
   startJob,
@@ -47,13 +46,13 @@ export { runToCompletion } from "./run-to-completion";
  * database connection); a claim refused for running generations sweeps once and tries
  * again, so a crashed job's ticket never keeps anyone waiting.
  */
-async function claimGenerationTicket(asker: Asker, job: NewJob): Promise<GenerationTicket> {
+async function claimGenerationTicket(asker: Asker, job: NewJobRow): Promise<GenerationTicket> {
   try {
-    return await claimTicketFor(asker, job.row);
+    return await claimTicketFor(asker, job);
   } catch (error) {
     if (!(error instanceof AppError && error.code === "concurrent_limit")) throw error;
     if ((await sweepDeadJobs()) === 0) throw error;
-    return claimTicketFor(asker, job.row);
+    return claimTicketFor(asker, job);
   }
 }
 
@@ -64,7 +63,7 @@ async function claimGenerationTicket(asker: Asker, job: NewJob): Promise<Generat
 export async function claimJob(asker: Asker): Promise<ClaimedJob> {
   const logger = createGenerationLogger();
   const job = newJob(logger.requestId, asker.userId);
-  const ticket = await claimGenerationTicket(asker, job);
+  const ticket = await claimGenerationTicket(asker, job.row);
   return { job, ticket, logger };
 }
 
