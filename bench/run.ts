@@ -99,7 +99,10 @@ async function main() {
   if (wanted("6")) report(await clientCosts(app.url, fake, await startBareNext(PORTS.bare)));
   if (wanted("7")) report(await offlineEngine());
   if (wanted("8")) report(await profiled(app, "8", () => resumeToFirstFrame(app, floorUrl)));
-  if (wanted("9")) report(await profiled(app, "9", () => burstToFirstFrame(app, floorUrl)));
+  if (wanted("9")) {
+    const bareUrl = await startBareNext(PORTS.bare);
+    report(await profiled(app, "9", () => burstToFirstFrame(app, fake, floorUrl, bareUrl)));
+  }
   if (wanted("10")) report(claimCost());
   if (wanted("11")) report(await startUp(PORTS.start));
 
