@@ -93,25 +93,39 @@ export async function renewJobLeases(
   });
 }
 
+/** How a job ended: its status, its saved path, and whether its ticket is given back. */
+export type JobEnd = {
+  status: Exclude<JobStatus, "running">;
+  savedPathId?: string;
+  /** Left out of the day's count (lib/generation/quota.ts, ticketRefunded), else kept as used. */
+  refundTicket: boolean;
+  /** Its frames not yet stored. */
+  lastFrames: JobFrameRow[];
+};
+
 /**
- * Marks the job finished and stores its last frames (`lastFrames`), in one statement: one
- * round trip on the database's one connection, where a transaction took four (begin,
- * insert, update, commit) and held the connection between them.
+ * Marks the job finished, stores its last frames and settles its ticket, in one
+ * statement: one round trip on the database's one connection, where separate statements
+ * took three (a transaction, five). A job no longer running (the sweep found it dead and
+ * gave its ticket back) is left as it is, its ticket too.
  */
-export async function finishJob(
-  id: string,
-  status: Exclude<JobStatus, "running">,
-  savedPathId?: string,
-  lastFrames: JobFrameRow[] = [],
-): Promise<void> {
+export async function finishJob(id: string, end: JobEnd): Promise<void> {
+  const finishedAt = new Date().toISOString();
   await getDb().$executeRaw`
     WITH "lastFrames" AS (
-      INSERT INTO "GenerationFrame" ("jobId", "seq", "event", "data") ${framesFrom(lastFrames)}
+      INSERT INTO "GenerationFrame" ("jobId", "seq", "event", "data") ${framesFrom(end.lastFrames)}
+    ), "job" AS (
+      UPDATE "GenerationJob"
+      SET "status" = ${end.status}, "savedPathId" = ${end.savedPathId ?? null}::text,
+        "finishedAt" = ${finishedAt}::timestamp(3)
+      WHERE "id" = ${id} AND "status" = 'running'
+      RETURNING "ticketId"
+    ), "refunded" AS (
+      DELETE FROM "GenerationTicket"
+      WHERE ${end.refundTicket} AND "id" IN (SELECT "ticketId" FROM "job")
     )
-    UPDATE "GenerationJob"
-    SET "status" = ${status}, "savedPathId" = ${savedPathId ?? null}::text,
-      "finishedAt" = ${new Date().toISOString()}::timestamp(3)
-    WHERE "id" = ${id} AND "status" = 'running'`;
+    UPDATE "GenerationTicket" SET "finishedAt" = ${finishedAt}::timestamp(3)
+    WHERE NOT ${end.refundTicket} AND "id" IN (SELECT "ticketId" FROM "job")`;
 }
 
 /** Asks a running job to stop (the instance running it sees this at its next lease renewal). */

@@ -48,8 +48,12 @@ const POLL_MS = 250;
 
 export type JobFrame = StoredFrame;
 
+/** Who may read or cancel a job: a signed-in user, or the holder of a guest's token. */
+type JobOwner = Pick<JobRecord, "userId" | "resumeTokenHash">;
+
 /** A job running in this process: its frames so far and who is reading them. */
 type LiveJob = {
+  owner: JobOwner;
   frames: JobFrame[];
   /** How many of `frames` readers may see: the end waits for the ticket (runJob). */
   published: number;
@@ -122,8 +126,9 @@ export function startJob(
   },
 ): StartedJob {
   const { logger } = options;
-  const { id, resumeToken } = options.job;
+  const { id, resumeToken, row } = options.job;
   const job: LiveJob = {
+    owner: { userId: row.userId ?? null, resumeTokenHash: row.resumeTokenHash ?? null },
     frames: [],
     published: 0,
     ended: false,
@@ -159,7 +164,7 @@ async function runJob(
   job: LiveJob,
   options: Parameters<typeof startJob>[0],
 ): Promise<void> {
-  const { logger, userId, ticket } = options;
+  const { logger, userId } = options;
   const record = (frame: JobFrame) => {
     job.frames.push(frame);
     frameRecorder.record({ jobId: id, ...frame }, logger);
@@ -193,22 +198,18 @@ async function runJob(
       const reached = last?.type === "progress" ? last : undefined;
       record(lastFrame(job.frames.length + 1, "cancelled", reached?.stage, reached?.progress));
     }
-    // The generation is given back (or counted) before readers see a failure or a
-    // cancel: a browser that asks for today's count the moment it sees the end gets
-    // the right number, not one fewer until its next look.
-    await ticket
-      .finish(ticketRefunded({ status, code, milestoneSeen }))
-      .catch((error: unknown) => logger.error("ticket not finished", { detail: String(error) }));
-    publish(job);
+    const refundTicket = ticketRefunded({ status, code, milestoneSeen });
     try {
       // Readers on other instances and resumes rely on every frame being stored when the
       // job is marked finished: its frames still waiting for a write go with the end.
-      // Tried twice (a dropped connection); never finished without them: a job left
-      // running is marked interrupted by the sweep, with an end frame after its last.
+      // The ticket is settled in the same statement, before readers see a failure or a
+      // cancel: a browser that asks for today's count the moment it sees the end gets
+      // the right number, not one fewer until its next look. Tried twice (a dropped
+      // connection); never finished without its frames: a job left running is marked
+      // interrupted by the sweep, with an end frame after its last, its ticket given back.
       const lastFrames = await frameRecorder.takeFramesOf(id);
-      await finishJob(id, status, savedPathId, lastFrames).catch(() =>
-        finishJob(id, status, savedPathId, lastFrames),
-      );
+      const end = { status, savedPathId, refundTicket, lastFrames };
+      await finishJob(id, end).catch(() => finishJob(id, end));
     } finally {
       // Even if the database refused the end: live readers stop waiting, and the job,
       // no longer live here, is marked interrupted by the sweep once its lease runs out.
@@ -239,30 +240,39 @@ export function resumeTokenOf(request: Request): string | undefined {
 
 /**
  * The job, if its starter asks: a signed-in user (`userId`, read only when the job has
- * an owner) or the holder of `resumeToken` (a guest); anyone else gets 404.
+ * an owner) or the holder of `resumeToken` (a guest); anyone else gets 404. A job running
+ * in this process is checked against what it holds, without a database read.
  */
 export async function findOwnJob(
   id: string,
   asker: { userId: () => Promise<string | undefined>; resumeToken?: string },
-): Promise<JobRecord> {
-  const job = await findJob(id);
-  if (!job) throw new AppError("not_found");
-  const owner = job.userId
-    ? job.userId === (await asker.userId())
-    : Boolean(
-        job.resumeTokenHash &&
-          asker.resumeToken &&
-          timingSafeEqual(hashToken(asker.resumeToken), Buffer.from(job.resumeTokenHash, "hex")),
-      );
+): Promise<{ id: string }> {
+  const job = liveJobs.get(id)?.owner ?? (await findJob(id));
   // Someone else's job is exactly as unknown as one that does not exist.
-  if (!owner) throw new AppError("not_found");
-  return job;
+  if (!job || !(await startedBy(job, asker))) throw new AppError("not_found");
+  return { id };
 }
 
-/** Stops a job, wherever it runs. Idempotent. */
+async function startedBy(
+  owner: JobOwner,
+  asker: { userId: () => Promise<string | undefined>; resumeToken?: string },
+): Promise<boolean> {
+  if (owner.userId) return owner.userId === (await asker.userId());
+  return Boolean(
+    owner.resumeTokenHash &&
+      asker.resumeToken &&
+      timingSafeEqual(hashToken(asker.resumeToken), Buffer.from(owner.resumeTokenHash, "hex")),
+  );
+}
+
+/**
+ * Stops a job, wherever it runs. Idempotent. One running here stops at once and stores
+ * its end itself; one running elsewhere sees the request at its next lease renewal.
+ */
 export async function cancelJob(id: string): Promise<void> {
-  liveJobs.get(id)?.controller.abort(new AppError("cancelled"));
-  await requestJobCancel(id);
+  const live = liveJobs.get(id);
+  if (live) live.controller.abort(new AppError("cancelled"));
+  else await requestJobCancel(id);
 }
 
 /**

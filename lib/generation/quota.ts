@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { getAppSecret } from "@/lib/auth/secret";
-import { claimTicket, countTicketsToday, finishTicket, type NewJobRow } from "@/lib/db";
+import { claimTicket, countTicketsToday, type NewJobRow } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
@@ -29,13 +29,14 @@ const FREE_FAILURES = new Set<ErrorCode>([
 /** Longer than any generation may run: a ticket older than this belongs to a dead one. */
 const RUNNING_AT_MOST_MS = (MAX_GENERATION_SECONDS + 60) * 1000;
 
-/** A claimed ticket: the generation gives it back through `finish`, however it ends. */
+/**
+ * A claimed ticket. Its job settles it when it ends, however it ends (lib/db's
+ * `finishJob`, which also gives it back when `ticketRefunded` says so).
+ */
 export type GenerationTicket = {
   id: string;
   /** Generations left in the last 24 hours after this one; null when there is no daily cap. */
   remaining: number | null;
-  /** The generation ended; `refund` also stops it counting today. */
-  finish(refund: boolean): Promise<void>;
 };
 
 /**
@@ -92,11 +93,9 @@ export async function claimTicketFor(asker: Asker, job?: NewJobRow): Promise<Gen
       retryAfterSeconds,
     });
   }
-  const { ticketId } = claim;
   return {
-    id: ticketId,
+    id: claim.ticketId,
     remaining: perDay === null ? null : Math.max(0, perDay - claim.usedToday),
-    finish: (refund) => finishTicket(ticketId, refund),
   };
 }
 

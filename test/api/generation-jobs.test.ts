@@ -159,6 +159,32 @@ describe("generation jobs", () => {
     expect((await cancel(id, { "x-resume-token": "guessed" })).status).toBe(404);
   });
 
+  it("refuses a stranger's resume and cancel of a job still running, which goes on", async () => {
+    // A running job is checked against what this process holds, not the database.
+    fake.setScenario({ hang: { afterChunks: 1 } });
+    const user = await db.createPasswordUser(`jobs-live-${Date.now()}@example.com`, undefined, "x");
+    if (!user) throw new Error("user not created");
+    const response = await start(guest());
+    const id = response.headers.get("x-generation-id") ?? "";
+    const first = await readFrames(response, () => true);
+    const token = String(first[0]?.data.resumeToken);
+    await waitFor(() => fake.requests.length > 0);
+    const strangers: Record<string, string>[] = [
+      {},
+      { "x-resume-token": "guessed" },
+      { "x-resume-token": `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}` },
+      { cookie: await sessionCookie(user.id) },
+    ];
+    for (const stranger of strangers) {
+      expect((await resume(id, stranger)).status).toBe(404);
+      expect((await cancel(id, stranger)).status).toBe(404);
+    }
+    expect(fake.requests[0]?.closedEarly).toBe(false);
+    expect((await db.findJob(id))?.status).toBe("running");
+    expect((await cancel(id, { "x-resume-token": token })).status).toBe(204);
+    await waitFor(async () => (await db.findJob(id))?.status === "cancelled");
+  });
+
   it("Cancel stops the model call at once, saves nothing, and does not count before the first milestone", async () => {
     fake.setScenario({ hang: { afterChunks: 1 } });
     const address = guest();

@@ -19,8 +19,8 @@ vi.mock("@/lib/db", () => ({
     writes.push(rows);
   },
   // A job's end stores its frames still waiting, in the end's own statement.
-  finishJob: async (_id: string, _status: string, _path: string, frames: JobFrameRow[] = []) => {
-    endFrames.push(...frames);
+  finishJob: async (_id: string, end: { lastFrames: JobFrameRow[] }) => {
+    endFrames.push(...end.lastFrames);
   },
   interruptDeadJobs: async (_now: Date, alive: string[]) => {
     sparedBySweep.push(alive);
@@ -47,7 +47,7 @@ function claimed() {
   return { logger, job: newJob(logger.requestId) };
 }
 
-const ticket = { id: "ticket", remaining: null, finish: async () => {} };
+const ticket = { id: "ticket", remaining: null };
 
 /** A job that reports `steps` progress frames, one per turn of the event loop. */
 function runJob(steps: number) {

@@ -6,25 +6,36 @@ import { describe, expect, it, vi } from "vitest";
 // recorded). The database is replaced here by a log of when each write started.
 
 const log: string[] = [];
+/** Reads and writes of job rows (the frames' and the end's are in `log`). */
+const jobQueries = vi.hoisted(() => [] as string[]);
 
 vi.mock("@/lib/db", () => ({
   appendFramesOfJobs: async (frames: Array<{ seq: number }>) => {
     for (const frame of frames) log.push(`stored ${frame.seq}`);
   },
-  // A job's frames still waiting for a write at its end are stored with the end.
+  // A job's end stores its frames still waiting for a write and settles its ticket, in
+  // one database round trip: a reader must not see the end before it is over.
   finishJob: async (
     _id: string,
-    _status: string,
-    _path: string,
-    frames: Array<{ seq: number }> = [],
+    end: { refundTicket: boolean; lastFrames: Array<{ seq: number }> },
   ) => {
-    for (const frame of frames) log.push(`stored ${frame.seq}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const frame of end.lastFrames) log.push(`stored ${frame.seq}`);
+    log.push(`ticket settled (refund ${end.refundTicket})`);
   },
   renewJobLeases: async () => [],
-  requestJobCancel: async () => {},
+  findJob: async (id: string) => {
+    jobQueries.push(`findJob ${id}`);
+    return null;
+  },
+  requestJobCancel: async (id: string) => {
+    jobQueries.push(`requestJobCancel ${id}`);
+  },
 }));
 
-const { newJob, startJob, followJob, cancelJob } = await import("@/lib/generation/jobs");
+const { newJob, startJob, followJob, cancelJob, findOwnJob } = await import(
+  "@/lib/generation/jobs"
+);
 const { createGenerationLogger } = await import("@/lib/generation/logger");
 
 /** A job as its claim hands it over (the claim would have stored its row). */
@@ -41,7 +52,7 @@ describe("a job's frames", () => {
     });
     const job = await startJob({
       ...claimed(),
-      ticket: { id: "ticket", remaining: null, finish: async () => {} },
+      ticket: { id: "ticket", remaining: null },
       async *generate() {
         await started;
         for (let progress = 10; progress <= 30; progress += 10) {
@@ -68,18 +79,10 @@ describe("a job's frames", () => {
     ["fails", "error"],
     ["is cancelled", "cancel"],
   ] as const)("that %s reach readers after its ticket is settled", async (_name, ending) => {
-    const order: string[] = [];
+    log.length = 0;
     const job = await startJob({
       ...claimed(),
-      ticket: {
-        id: "ticket",
-        remaining: 3,
-        finish: async (refund) => {
-          // A database round trip: a reader must not see the end before it is over.
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          order.push(`ticket settled (refund ${refund})`);
-        },
-      },
+      ticket: { id: "ticket", remaining: 3 },
       async *generate(signal) {
         yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
         if (ending === "cancel") {
@@ -98,12 +101,35 @@ describe("a job's frames", () => {
     });
     const reading = (async () => {
       for await (const frame of followJob(job.id, 0, new AbortController().signal)) {
-        order.push(`read ${frame.event}`);
+        log.push(`read ${frame.event}`);
         if (ending === "cancel" && frame.seq === 1) await cancelJob(job.id);
       }
     })();
     await job.finished;
     await reading;
+    const order = log.filter((line) => !line.startsWith("stored"));
     expect(order).toEqual(["read progress", "ticket settled (refund true)", "read error"]);
+  });
+
+  it("of a job running here are found and cancelled by its starter without a database query", async () => {
+    // The cancel route's path: the starter is checked against what this process holds
+    // and the job is stopped in memory; its end then stores the status itself.
+    jobQueries.length = 0;
+    const job = startJob({
+      ...claimed(),
+      ticket: { id: "ticket", remaining: 3 },
+      async *generate(signal) {
+        yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
+        await new Promise((resolve) => signal.addEventListener("abort", resolve));
+      },
+    });
+    const asker = { userId: async () => undefined, resumeToken: job.resumeToken };
+    await expect(findOwnJob(job.id, { ...asker, resumeToken: "guessed" })).rejects.toThrow();
+    await cancelJob((await findOwnJob(job.id, asker)).id);
+    await job.finished;
+    expect(jobQueries).toEqual([]);
+    // Once it has ended here, it is looked up in the database.
+    await expect(findOwnJob(job.id, asker)).rejects.toThrow();
+    expect(jobQueries).toEqual([`findJob ${job.id}`]);
   });
 });
