@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { createGenerationLogger } from "@/lib/generation/logger";
 import { generateLearningPath } from "@/lib/generation/pipeline";
 import { OfflineProvider } from "@/lib/providers/offline/offline-provider";
 import { request } from "../support/collect";
@@ -61,5 +62,31 @@ describe("pipeline logging", () => {
     controller.abort();
     await stream.return(undefined);
     expect(events.at(-1)).toBe("cancelled");
+  });
+});
+
+describe("the generation logger", () => {
+  it("writes one JSON line per event with its request id, errors to stderr", () => {
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const logger = createGenerationLogger("request-1");
+      logger.info("stage finished", { stage: "curriculum", ms: 12 });
+      logger.error("failed", { code: "timeout" });
+      const [infoLine] = out.mock.calls.map(([chunk]) => String(chunk));
+      const [errorLine] = err.mock.calls.map(([chunk]) => String(chunk));
+      expect(infoLine?.endsWith("\n")).toBe(true);
+      expect(JSON.parse(infoLine ?? "")).toMatchObject({
+        level: "info",
+        event: "stage finished",
+        requestId: "request-1",
+        stage: "curriculum",
+        ms: 12,
+      });
+      expect(JSON.parse(errorLine ?? "")).toMatchObject({ level: "error", code: "timeout" });
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
   });
 });
