@@ -291,7 +291,12 @@ export async function* followJob(
 
 async function* followLive(job: LiveJob, afterSeq: number, signal: AbortSignal) {
   job.readers += 1;
-  const stopped = aborted(signal);
+  // Each wait ends with the job's next frame or with the reader stopping. Not a race
+  // against one promise of the whole read: every race would leave a reaction on that
+  // promise until the reader stops, memory growing with every frame of the stream.
+  let wakeReader = () => {};
+  const stop = () => wakeReader();
+  signal.addEventListener("abort", stop, { once: true });
   try {
     let next = afterSeq;
     while (!signal.aborted) {
@@ -300,9 +305,13 @@ async function* followLive(job: LiveJob, afterSeq: number, signal: AbortSignal) 
         if (frame) yield frame;
       }
       if (job.ended) return;
-      await Promise.race([job.changed, stopped]);
+      await new Promise<void>((resolve) => {
+        wakeReader = resolve;
+        void job.changed.then(resolve);
+      });
     }
   } finally {
+    signal.removeEventListener("abort", stop);
     job.readers -= 1;
     job.lastReaderLeftAt = Date.now();
   }
@@ -344,14 +353,6 @@ async function* followStored(id: string, afterSeq: number, signal: AbortSignal) 
 async function* endAgain(id: string, afterSeq: number): AsyncGenerator<JobFrame> {
   const last = await lastFrameOf(id);
   if (last && last.event !== "progress") yield { ...last, seq: afterSeq + 1 };
-}
-
-/** Settles when the reader stops; one listener per reader, not one per frame. */
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener("abort", () => resolve(), { once: true });
-  });
 }
 
 const globalForSweeper = globalThis as unknown as { deadJobSweeper?: NodeJS.Timeout };
