@@ -5,6 +5,7 @@ import { burstToFirstFrame } from "./measures/burst";
 import { claimCost } from "./measures/claim-cost";
 import { clientCosts } from "./measures/client";
 import { concurrentStreams } from "./measures/concurrency";
+import { jobRelayCost } from "./measures/job-relay";
 import { offlineEngine } from "./measures/offline";
 import { parsingCost } from "./measures/parsing";
 import { resumeToFirstFrame } from "./measures/resume";
@@ -60,10 +61,12 @@ async function main() {
   if (wanted("5")) report(parsingCost());
 
   let singleStreamP99 = Number.NaN;
+  let figure3p50 = Number.NaN;
   if (wanted("3") || wanted("4")) {
     const floor = await floorFrameLatency(floorUrl);
     const direct = await profiled(app, "3", () => addedFrameLatency(app.url, fake, "direct"));
     singleStreamP99 = percentile(direct, 99);
+    figure3p50 = percentile(direct, 50);
     report({
       id: "3a",
       measure: "added latency per milestone frame, direct, p99",
@@ -94,6 +97,7 @@ async function main() {
       console.log("skipped 3b: nginx is not installed (apt-get install nginx)");
     }
   }
+  if (wanted("3")) report(jobRelayCost(figure3p50));
   if (wanted("4"))
     report(await profiled(app, "4", () => concurrentStreams(app, fake, singleStreamP99)));
   if (wanted("6")) report(await clientCosts(app.url, fake, await startBareNext(PORTS.bare)));
