@@ -11,12 +11,13 @@ const claims = Number(claimsArg);
 
 /**
  * `tickets` finished tickets of the last 24 hours: most on 1,000 guests, a tenth on one
- * key. Ids are unique per run: on PostgreSQL both runs share one database.
+ * key. Ids are unique per run: on PostgreSQL every run (of this bench and earlier ones)
+ * shares one database.
  */
 async function fill(): Promise<void> {
   await getDb().$executeRawUnsafe(`
     INSERT INTO "GenerationTicket" ("id", "subject", "startedAt", "finishedAt")
-    SELECT 'bench-${tickets}-' || g,
+    SELECT 'bench-${randomUUID()}-' || g,
            CASE WHEN g % 10 = 0 THEN 'one-key' ELSE 'guest-' || (g % 1000) END,
            now() - (g % 86000) * INTERVAL '1 second', now()
     FROM generate_series(1, ${tickets}) AS g`);
