@@ -10,14 +10,16 @@ const tickets = Number(ticketsArg);
 const claims = Number(claimsArg);
 
 /**
- * `tickets` finished tickets of the last 24 hours: most on 1,000 guests, a tenth on one
- * key. Ids are unique per run: on PostgreSQL every run (of this bench and earlier ones)
- * shares one database.
+ * Ticket ids of this run: on PostgreSQL every run (of this bench and earlier ones) shares
+ * one database, so each run removes its own tickets when it is done.
  */
+const runPrefix = `bench-${randomUUID()}-`;
+
+/** `tickets` finished tickets of the last 24 hours: most on 1,000 guests, a tenth on one key. */
 async function fill(): Promise<void> {
   await getDb().$executeRawUnsafe(`
     INSERT INTO "GenerationTicket" ("id", "subject", "startedAt", "finishedAt")
-    SELECT 'bench-${randomUUID()}-' || g,
+    SELECT '${runPrefix}' || g,
            CASE WHEN g % 10 = 0 THEN 'one-key' ELSE 'guest-' || (g % 1000) END,
            now() - (g % 86000) * INTERVAL '1 second', now()
     FROM generate_series(1, ${tickets}) AS g`);
@@ -52,4 +54,5 @@ const guests = await timeClaims((i) => `new-guest-${i}`, 5);
 const oneKey = await timeClaims(() => "one-key", null);
 const count = await getDb().generationTicket.count();
 console.log(JSON.stringify({ tickets: count, guests, oneKey }));
+await getDb().generationTicket.deleteMany({ where: { id: { startsWith: runPrefix } } });
 await getDb().$disconnect();
