@@ -8,18 +8,20 @@ import type { Prisma } from "./generated/client";
 /**
  * One row per generation, written as it ends. Plain SQL: every generation writes one,
  * and Prisma's query compiler (WebAssembly on the request thread) cost more than the
- * insert itself when many end together.
+ * insert itself when many end together. Times come from the app's clock in UTC, as
+ * Prisma wrote them (the column's default would be the database session's local time).
  */
 export async function recordGenerationRun(
   run: Omit<Prisma.GenerationRunCreateInput, "id" | "createdAt">,
 ): Promise<void> {
   await getDb().$executeRaw`
     INSERT INTO "GenerationRun" ("id", "requestId", "provider", "model", "outcome", "errorCode",
-      "stage", "durationMs", "milestones", "promptTokens", "completionTokens")
+      "stage", "durationMs", "milestones", "promptTokens", "completionTokens", "createdAt")
     VALUES (${randomUUID()}, ${run.requestId}, ${run.provider}, ${run.model}, ${run.outcome},
       ${run.errorCode ?? null}::text, ${run.stage}, ${Math.round(run.durationMs)}::integer,
       ${run.milestones ?? 0}::integer, ${run.promptTokens ?? null}::integer,
-      ${run.completionTokens ?? null}::integer)`;
+      ${run.completionTokens ?? null}::integer,
+      ${new Date().toISOString()}::timestamp(3))`;
 }
 
 export async function findGenerationRun(requestId: string) {

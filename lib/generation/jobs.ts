@@ -306,6 +306,8 @@ async function* followLive(job: LiveJob, afterSeq: number, signal: AbortSignal) 
       }
       if (job.ended) return;
       await new Promise<void>((resolve) => {
+        // Stopped while it held a frame (paused at its yield): no wake-up is coming.
+        if (signal.aborted) return resolve();
         wakeReader = resolve;
         void job.changed.then(resolve);
       });
@@ -396,14 +398,22 @@ export async function sweepDeadJobs(): Promise<number> {
   // A job running here is alive even if its lease ran out (renewals late on a
   // saturated thread): marking it interrupted would end it for its readers while it runs.
   const found = await interruptDeadJobs(new Date(), [...liveJobs.keys()]);
-  for (const dead of found) {
-    const [last] = await framesAfter(dead.id, dead.lastSeq - 1);
-    const reached = last ? (JSON.parse(last.data) as Partial<FailureEvent>) : {};
-    await appendFrames(dead.id, [
-      lastFrame(dead.lastSeq + 1, "interrupted", reached.stage, reached.progress),
-    ]);
-    await finishTicket(dead.ticketId, true);
-  }
+  // Each dead job's ticket is given back whatever happens to its last frame: a job that
+  // was alive after all (its instance stalled) may have stored its own end frame with
+  // that number already, and its end then left the ticket to this sweep.
+  await Promise.all(
+    found.map(async (dead) => {
+      try {
+        const [last] = await framesAfter(dead.id, dead.lastSeq - 1);
+        const reached = last ? (JSON.parse(last.data) as Partial<FailureEvent>) : {};
+        await appendFrames(dead.id, [
+          lastFrame(dead.lastSeq + 1, "interrupted", reached.stage, reached.progress),
+        ]);
+      } finally {
+        await finishTicket(dead.ticketId, true);
+      }
+    }),
+  );
   return found.length;
 }
 

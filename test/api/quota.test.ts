@@ -243,6 +243,45 @@ describe("generation quotas", () => {
     expect(await db.findJob(`${subject}-2`)).toBeNull();
   });
 
+  it("settles a job's ticket with its end, and leaves one the sweep already gave back alone", async () => {
+    const limits = { perDay: 100, concurrent: 5, staleAfterMs: 60_000 };
+    const { getDb } = await import("@/lib/db/client");
+    const ticketOf = (id: string) => getDb().generationTicket.findUnique({ where: { id } });
+    const claimed = async (name: string) => {
+      const id = `${name}-${Date.now()}`;
+      const claim = await db.claimTicket(id, limits, new Date(), { id, leaseMs: 30_000 });
+      if (!claim.granted) throw new Error("not granted");
+      return { id, ticketId: claim.ticketId };
+    };
+    const frame = (jobId: string) => ({ jobId, seq: 1, event: "done", data: "{}" });
+
+    const counted = await claimed("ends-counted");
+    await db.finishJob(counted.id, {
+      status: "complete",
+      refundTicket: false,
+      lastFrames: [frame(counted.id)],
+    });
+    expect((await ticketOf(counted.ticketId))?.finishedAt).toBeInstanceOf(Date);
+    expect(await db.findJob(counted.id)).toMatchObject({ status: "complete" });
+    expect(await db.framesAfter(counted.id, 0)).toHaveLength(1);
+
+    const refunded = await claimed("ends-refunded");
+    await db.finishJob(refunded.id, { status: "cancelled", refundTicket: true, lastFrames: [] });
+    expect(await ticketOf(refunded.ticketId)).toBeNull();
+
+    // The sweep marked this one interrupted (its ticket is the sweep's to give back).
+    const swept = await claimed("ends-swept");
+    await getDb().generationJob.update({
+      where: { id: swept.id },
+      data: { status: "interrupted" },
+    });
+    for (const refundTicket of [false, true]) {
+      await db.finishJob(swept.id, { status: "complete", refundTicket, lastFrames: [] });
+    }
+    expect(await db.findJob(swept.id)).toMatchObject({ status: "interrupted" });
+    expect(await ticketOf(swept.ticketId)).toMatchObject({ finishedAt: null });
+  });
+
   it("the periodic sweep deletes everyone's tickets older than a day", async () => {
     const limits = { perDay: 100, concurrent: 5, staleAfterMs: 60_000 };
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);

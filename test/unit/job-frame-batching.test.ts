@@ -12,6 +12,9 @@ const renewals: string[][] = [];
 let failJob: string | undefined;
 let cancelRequested = new Set<string>();
 const sparedBySweep: string[][] = [];
+/** What the next sweep finds dead, and the tickets it gave back. */
+let deadJobs: { id: string; ticketId: string; lastSeq: number }[] = [];
+const ticketsGivenBack: string[] = [];
 
 vi.mock("@/lib/db", () => ({
   appendFramesOfJobs: async (rows: JobFrameRow[]) => {
@@ -24,7 +27,17 @@ vi.mock("@/lib/db", () => ({
   },
   interruptDeadJobs: async (_now: Date, alive: string[]) => {
     sparedBySweep.push(alive);
-    return [];
+    const found = deadJobs;
+    deadJobs = [];
+    return found;
+  },
+  framesAfter: async () => [],
+  // The job stored its own end frame with that number first (it was alive after all).
+  appendFrames: async () => {
+    throw new Error('duplicate key value violates unique constraint "GenerationFrame_pkey"');
+  },
+  finishTicket: async (ticketId: string) => {
+    ticketsGivenBack.push(ticketId);
   },
   renewJobLeases: async (ids: string[]) => {
     renewals.push(ids);
@@ -140,5 +153,14 @@ describe("the sweep for dead jobs", () => {
     expect(sparedBySweep.at(-1)).toContain(job.id);
     finish();
     await job.finished;
+  });
+
+  it("gives every dead job's ticket back, even when its interrupted frame cannot be stored", async () => {
+    deadJobs = [
+      { id: "dead-1", ticketId: "ticket-1", lastSeq: 4 },
+      { id: "dead-2", ticketId: "ticket-2", lastSeq: 7 },
+    ];
+    await expect(sweepDeadJobs()).rejects.toThrow("duplicate key");
+    expect(ticketsGivenBack.sort()).toEqual(["ticket-1", "ticket-2"]);
   });
 });

@@ -132,4 +132,28 @@ describe("a job's frames", () => {
     await expect(findOwnJob(job.id, asker)).rejects.toThrow();
     expect(jobQueries).toEqual([`findJob ${job.id}`]);
   });
+
+  it("let a reader stopped while it holds a frame end at its next step, with no frame to come", async () => {
+    const job = startJob({
+      ...claimed(),
+      ticket: { id: "ticket", remaining: 3 },
+      async *generate(signal) {
+        yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
+        await new Promise((resolve) => signal.addEventListener("abort", resolve));
+      },
+    });
+    const reader = new AbortController();
+    const frames = followJob(job.id, 0, reader.signal);
+    expect((await frames.next()).value).toMatchObject({ seq: 1 });
+    // The connection closes while the reader is paused at its yield (the SSE response
+    // asks for the next frame, then its cancel waits for that step to end).
+    reader.abort();
+    const step = await Promise.race([
+      frames.next(),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 1000)),
+    ]);
+    expect(step).toEqual({ done: true, value: undefined });
+    await cancelJob(job.id);
+    await job.finished;
+  });
 });
