@@ -26,8 +26,16 @@ const events: GenerationEvent[] = Array.from({ length: FRAMES }, (_, i) => ({
   message: `Milestone ${i + 1} planned`,
 }));
 
+/**
+ * One frame per turn of the event loop, as a model's chunks arrive: the reader drains
+ * each before the next, so every frame pays its own wake-up (all at once, one wake-up
+ * would carry many frames and hide it).
+ */
 async function* generation(): AsyncGenerator<GenerationEvent> {
-  yield* events;
+  for (const event of events) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield event;
+  }
 }
 
 async function readAll(response: Response) {
