@@ -16,6 +16,14 @@ test.beforeEach(async () => {
 });
 
 test("dev server: Cancel closes the upstream request", async ({ page }) => {
+  // The dev server compiles a route on its first request: compiled during the Cancel, the
+  // cancel route took seconds on a busy machine and could land just as one model call
+  // ended and before the next began, with no call in flight to close. Asking it for an
+  // unknown job first compiles it.
+  const warmUp = await page.request.post(`${DEV_APP}/api/generations/warm-up/cancel`, {
+    headers: { origin: DEV_APP },
+  });
+  expect(warmUp.status()).toBe(404);
   await fakeOpenAi.setScenario({ delayMs: 60, chunkSize: 8 });
   const home = new HomePage(page);
   await home.open(DEV_APP);
@@ -24,10 +32,8 @@ test("dev server: Cancel closes the upstream request", async ({ page }) => {
   await expect(home.streamedMilestones.first()).toBeVisible({ timeout: 60_000 });
   await home.cancel.click();
   await expect(home.dialog).toBeHidden();
-  // The dev server compiles the cancel route on its first request: on a busy machine
-  // that alone can take many seconds. The model call in flight then (the curriculum, or
-  // the resources if the dev server was slow to show the first milestone) is closed,
-  // and no later call is made.
+  // The model call in flight (the curriculum, or the resources if the dev server was slow
+  // to show the first milestone) is closed, and no later call is made.
   await expect
     .poll(async () => (await fakeOpenAi.requests()).some((request) => request.closedEarly), {
       timeout: 60_000,
