@@ -46,6 +46,7 @@ export async function burstToFirstFrame(
   bareNextUrl: string,
   count = 100,
 ): Promise<BenchResult[]> {
+  const bareRoute = `${bareNextUrl}/api/first-frame`;
   await fake.reset();
   await fake.setScenario(MODEL_PACE);
   // The same requests as measured (start, first frame, cancel), so that every route the
@@ -55,9 +56,9 @@ export async function burstToFirstFrame(
   // the paths only concurrency takes), whichever round came first.
   for (let i = 0; i < 10; i++) {
     await timeGeneration(app.url, `Burst warm-up ${i}`, { stopAfterFirstFrame: true });
-    await floorBurst(`${bareNextUrl}/api/first-frame`, 1);
+    await floorBurst(bareRoute, 1);
   }
-  await floorBurst(`${bareNextUrl}/api/first-frame`, count);
+  await floorBurst(bareRoute, count);
   await burst(app, count, true, 0);
   const results: BenchResult[] = [];
   const rounds = [
@@ -69,7 +70,7 @@ export async function burstToFirstFrame(
   for (const [round, { id, distinct, silent }] of rounds.entries()) {
     if (silent) await fake.setScenario({ hang: { afterChunks: 0 } });
     const floor = await floorBurst(floorUrl, count);
-    const bareNext = await floorBurst(`${bareNextUrl}/api/first-frame`, count);
+    const bareNext = await floorBurst(bareRoute, count);
     const { times, errors } = await burst(app, count, distinct, round + 1);
     const slowest = times.length > 0 ? Math.max(...times) : Number.NaN;
     const who = distinct ? `${count} addresses` : "one guest key";

@@ -51,6 +51,9 @@ export type JobFrame = StoredFrame;
 /** Who may read or cancel a job: a signed-in user, or the holder of a guest's token. */
 type JobOwner = Pick<JobRecord, "userId" | "resumeTokenHash">;
 
+/** Who asks for a job: the session's user (read only if needed), and a guest's token. */
+type JobAsker = { userId: () => Promise<string | undefined>; resumeToken?: string };
+
 /** A job running in this process: its frames so far and who is reading them. */
 type LiveJob = {
   owner: JobOwner;
@@ -243,20 +246,14 @@ export function resumeTokenOf(request: Request): string | undefined {
  * an owner) or the holder of `resumeToken` (a guest); anyone else gets 404. A job running
  * in this process is checked against what it holds, without a database read.
  */
-export async function findOwnJob(
-  id: string,
-  asker: { userId: () => Promise<string | undefined>; resumeToken?: string },
-): Promise<{ id: string }> {
+export async function findOwnJob(id: string, asker: JobAsker): Promise<{ id: string }> {
   const job = liveJobs.get(id)?.owner ?? (await findJob(id));
   // Someone else's job is exactly as unknown as one that does not exist.
   if (!job || !(await startedBy(job, asker))) throw new AppError("not_found");
   return { id };
 }
 
-async function startedBy(
-  owner: JobOwner,
-  asker: { userId: () => Promise<string | undefined>; resumeToken?: string },
-): Promise<boolean> {
+async function startedBy(owner: JobOwner, asker: JobAsker): Promise<boolean> {
   if (owner.userId) return owner.userId === (await asker.userId());
   return Boolean(
     owner.resumeTokenHash &&

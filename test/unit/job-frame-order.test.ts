@@ -44,6 +44,18 @@ function claimed() {
   return { logger, job: newJob(logger.requestId) };
 }
 
+/** A guest's job that reports one frame, then runs until it is cancelled. */
+function startJobAwaitingCancel() {
+  return startJob({
+    ...claimed(),
+    ticket: { id: "ticket", remaining: 3 },
+    async *generate(signal) {
+      yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
+      await new Promise((resolve) => signal.addEventListener("abort", resolve));
+    },
+  });
+}
+
 describe("a job's frames", () => {
   it("reach a live reader before their database write starts", async () => {
     let release: () => void = () => {};
@@ -115,14 +127,7 @@ describe("a job's frames", () => {
     // The cancel route's path: the starter is checked against what this process holds
     // and the job is stopped in memory; its end then stores the status itself.
     jobQueries.length = 0;
-    const job = startJob({
-      ...claimed(),
-      ticket: { id: "ticket", remaining: 3 },
-      async *generate(signal) {
-        yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
-        await new Promise((resolve) => signal.addEventListener("abort", resolve));
-      },
-    });
+    const job = startJobAwaitingCancel();
     const asker = { userId: async () => undefined, resumeToken: job.resumeToken };
     await expect(findOwnJob(job.id, { ...asker, resumeToken: "guessed" })).rejects.toThrow();
     await cancelJob((await findOwnJob(job.id, asker)).id);
@@ -134,14 +139,7 @@ describe("a job's frames", () => {
   });
 
   it("let a reader stopped while it holds a frame end at its next step, with no frame to come", async () => {
-    const job = startJob({
-      ...claimed(),
-      ticket: { id: "ticket", remaining: 3 },
-      async *generate(signal) {
-        yield { type: "progress", stage: "curriculum", progress: 10, message: "10%" };
-        await new Promise((resolve) => signal.addEventListener("abort", resolve));
-      },
-    });
+    const job = startJobAwaitingCancel();
     const reader = new AbortController();
     const frames = followJob(job.id, 0, reader.signal);
     expect((await frames.next()).value).toMatchObject({ seq: 1 });
